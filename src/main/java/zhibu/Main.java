@@ -1,0 +1,36 @@
+package zhibu;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import zhibu.cli.InspectCommand;
+
+/** The command line: {@code zhibu COMMAND [ARGS]}. */
+public final class Main {
+    private static final String USAGE = "usage: zhibu inspect FILE";
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        System.exit(run(Arrays.asList(args), out, err));
+    }
+
+    static int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        if (args.isEmpty()) {
+            err.println(USAGE);
+            return 2;
+        }
+        List<String> rest = args.subList(1, args.size());
+        return switch (args.get(0)) {
+            case "inspect" -> new InspectCommand().run(rest, out, err);
+            default -> {
+                err.println("unknown command '" + args.get(0) + "'; " + USAGE);
+                yield 2;
+            }
+        };
+    }
+}

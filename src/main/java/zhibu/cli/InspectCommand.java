@@ -1,0 +1,35 @@
+package zhibu.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import zhibu.ingest.DocumentReader;
+import zhibu.ingest.IngestException;
+import zhibu.ingest.IngestedDocument;
+import zhibu.model.DocumentMetadata;
+
+/** {@code zhibu inspect FILE}: what ingestion makes of one file, as JSON, without indexing it. */
+public final class InspectCommand {
+    /** The contract's shape of an inspection. */
+    public record Inspection(DocumentMetadata metadata, String text, List<Object> clauses, List<Object> cases) {
+    }
+
+    public static Inspection inspect(Path file) throws IngestException {
+        IngestedDocument doc = new DocumentReader().read(file);
+        return new Inspection(doc.metadata(), doc.body().text(), List.of(), List.of());
+    }
+
+    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        if (args.size() != 1) {
+            err.println("usage: zhibu inspect FILE");
+            return 2;
+        }
+        try {
+            out.println(Json.MAPPER.writeValueAsString(inspect(Path.of(args.get(0)))));
+            return 0;
+        } catch (IngestException e) {
+            err.println(e.getMessage());
+            return 1;
+        }
+    }
+}

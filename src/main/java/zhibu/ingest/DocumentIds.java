@@ -1,0 +1,43 @@
+package zhibu.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/** Stable, URL-safe ids for documents: the same source file name always gives the same id. */
+public final class DocumentIds {
+    private DocumentIds() {
+    }
+
+    /**
+     * An ASCII file name keeps its readable stem ({@code 003_699736ca32203df9.txt} → {@code 003-699736ca32203df9});
+     * other formats than TXT keep their extension apart ({@code 003_xian.pdf} → {@code 003-xian-pdf}); a name with
+     * Chinese characters becomes {@code doc-} and a hash of the name.
+     */
+    public static String forFile(String fileName) {
+        String extension = FormatDetector.extension(fileName);
+        String stem = extension.isEmpty() ? fileName : fileName.substring(0, fileName.length() - extension.length() - 1);
+        if (!stem.chars().allMatch(c -> c < 0x80)) {
+            return "doc-" + sha256Hex(fileName).substring(0, 12);
+        }
+        String slug = stem.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        if (slug.isEmpty()) {
+            return "doc-" + sha256Hex(fileName).substring(0, 12);
+        }
+        return extension.isEmpty() || extension.equals("txt") ? slug : slug + "-" + extension;
+    }
+
+    public static String sha256Hex(String s) {
+        return sha256Hex(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static String sha256Hex(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
+    }
+}

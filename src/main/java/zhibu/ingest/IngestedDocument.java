@@ -1,0 +1,7 @@
+package zhibu.ingest;
+
+import zhibu.model.DocumentMetadata;
+
+/** A document as ingestion makes it: metadata and clean paragraphs. */
+public record IngestedDocument(DocumentMetadata metadata, NormalizedText body) {
+}

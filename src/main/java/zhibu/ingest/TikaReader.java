@@ -1,0 +1,97 @@
+package zhibu.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.tika.exception.EncryptedDocumentException;
+import org.apache.tika.exception.TikaException;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.Parser;
+import org.apache.tika.sax.BodyContentHandler;
+import org.apache.tika.sax.ToXMLContentHandler;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.xml.sax.SAXException;
+
+/**
+ * Word (DOCX, DOC), OpenDocument text and PDF through Tika. Office documents keep their paragraphs and
+ * heading styles (as {@code #} marks); PDFs come as visual lines for the normalizer to rebuild.
+ */
+final class TikaReader {
+    private static final String BLOCKS = "p, h1, h2, h3, h4, h5, h6, li, td, th";
+    /** Fewer visible characters than this per page means the pages are pictures. */
+    private static final int MIN_CHARS_PER_PAGE = 20;
+
+    private final Parser parser = new AutoDetectParser();
+
+    RawText read(Path file, SourceFormat format) throws IngestException {
+        String name = file.getFileName().toString();
+        Metadata metadata = new Metadata();
+        metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, name);
+        String text = format == SourceFormat.PDF ? pdfText(file, name, metadata) : officeText(file, name, metadata);
+        if (format == SourceFormat.PDF) {
+            int pages = Math.max(1, parseIntOr(metadata.get("xmpTPg:NPages"), 1));
+            long visible = text.codePoints().filter(c -> !Character.isWhitespace(c) && !Character.isDigit(c)).count();
+            if (visible < (long) MIN_CHARS_PER_PAGE * pages) {
+                throw new IngestException(name + " has no text layer: needs OCR.");
+            }
+        }
+        if (text.isBlank()) {
+            throw new IngestException(name + " contains no text.");
+        }
+        String declaredTitle = metadata.get(TikaCoreProperties.TITLE);
+        return new RawText(text, format, new MetadataHints(declaredTitle, null, null));
+    }
+
+    private String pdfText(Path file, String name, Metadata metadata) throws IngestException {
+        BodyContentHandler handler = new BodyContentHandler(-1);
+        parse(file, name, metadata, handler, SourceFormat.PDF);
+        return handler.toString();
+    }
+
+    private String officeText(Path file, String name, Metadata metadata) throws IngestException {
+        ToXMLContentHandler handler = new ToXMLContentHandler();
+        parse(file, name, metadata, handler, null);
+        Element body = Jsoup.parse(handler.toString()).body();
+        body.select("div.header, div.footer, .embedded, div.annotation, div.comment").remove();
+        List<String> lines = new ArrayList<>();
+        for (Element block : body.select(BLOCKS)) {
+            if (block.select(BLOCKS).size() > 1) {
+                continue; // innermost blocks only: no text twice
+            }
+            String text = block.text().strip();
+            if (!text.isEmpty()) {
+                lines.add(block.tagName().matches("h[1-6]")
+                        ? "#".repeat(block.tagName().charAt(1) - '0') + " " + text
+                        : text);
+            }
+        }
+        return String.join("\n", lines);
+    }
+
+    private void parse(Path file, String name, Metadata metadata, org.xml.sax.ContentHandler handler,
+                       SourceFormat format) throws IngestException {
+        try (InputStream in = Files.newInputStream(file)) {
+            parser.parse(in, handler, metadata, new ParseContext());
+        } catch (EncryptedDocumentException e) {
+            throw new IngestException(name + " is password-protected; remove the password and add it again.", e);
+        } catch (TikaException | SAXException | IOException | RuntimeException e) {
+            String kind = format == SourceFormat.PDF ? "PDF" : FormatDetector.extension(name).toUpperCase();
+            throw new IngestException(name + " is damaged or truncated and cannot be read as " + kind + ".", e);
+        }
+    }
+
+    private static int parseIntOr(String s, int fallback) {
+        try {
+            return s == null ? fallback : Integer.parseInt(s.strip());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+}

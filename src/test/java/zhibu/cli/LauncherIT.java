@@ -1,0 +1,61 @@
+package zhibu.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The launcher as users run it, after the jar is packaged. */
+class LauncherIT {
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run zhibu(Map<String, String> env, String... args) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(new java.util.ArrayList<>(List.of("./zhibu")));
+        pb.command().addAll(List.of(args));
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        p.getOutputStream().close();
+        var out = p.getInputStream().readAllBytes();
+        var err = p.getErrorStream().readAllBytes();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "launcher finished");
+        return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void inspectPrintsTheContractsJson() throws Exception {
+        Run run = zhibu(Map.of(), "inspect", "src/test/resources/formats/003_xian.docx");
+        assertEquals(0, run.exit(), run.err());
+        JsonNode json = Json.MAPPER.readTree(run.out());
+        assertEquals("关于推进党支部标准化规范化建设的指导意见", json.at("/metadata/title").asText());
+        assertEquals("市组通字〔2020〕45号", json.at("/metadata/docNumber").asText());
+        assertEquals("2020-07-15", json.at("/metadata/date").asText());
+        assertTrue(json.get("text").asText().contains("党支部党员大会一般每季度召开1次"));
+        assertTrue(json.get("clauses").isArray());
+        assertTrue(json.get("cases").isArray());
+    }
+
+    @Test
+    void inspectOfABadFileSaysWhyInOneSentence(@TempDir Path dir) throws Exception {
+        Path empty = java.nio.file.Files.createFile(dir.resolve("blank.docx"));
+        Run run = zhibu(Map.of(), "inspect", empty.toString());
+        assertEquals(1, run.exit());
+        assertEquals("blank.docx is empty.", run.err().strip().lines().reduce((a, b) -> b).orElse(""));
+    }
+
+    @Test
+    void withoutAJdk21TheLauncherSaysSoInOneSentence(@TempDir Path emptyJvmDir) throws Exception {
+        Run run = zhibu(Map.of("JAVA_HOME", "/nonexistent", "PATH", "/usr/bin:/bin",
+                "ZHIBU_JVM_DIR", emptyJvmDir.toString()), "inspect", "README.md");
+        assertEquals(1, run.exit());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+        assertTrue(run.err().startsWith("zhibu: no JDK 21 or newer found"), run.err());
+    }
+}

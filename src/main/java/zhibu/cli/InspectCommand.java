@@ -7,16 +7,21 @@ import zhibu.ingest.DocumentReader;
 import zhibu.ingest.IngestException;
 import zhibu.ingest.IngestedDocument;
 import zhibu.model.DocumentMetadata;
+import zhibu.structure.Case;
+import zhibu.structure.Clause;
+import zhibu.structure.DocumentStructure;
+import zhibu.structure.StructureParser;
 
 /** {@code zhibu inspect FILE}: what ingestion makes of one file, as JSON, without indexing it. */
 public final class InspectCommand {
     /** The contract's shape of an inspection. */
-    public record Inspection(DocumentMetadata metadata, String text, List<Object> clauses, List<Object> cases) {
+    public record Inspection(DocumentMetadata metadata, String text, List<Clause> clauses, List<Case> cases) {
     }
 
     public static Inspection inspect(Path file) throws IngestException {
         IngestedDocument doc = new DocumentReader().read(file);
-        return new Inspection(doc.metadata(), doc.body().text(), List.of(), List.of());
+        DocumentStructure structure = new StructureParser().parse(doc);
+        return new Inspection(doc.metadata(), doc.body().text(), structure.clauses(), structure.cases());
     }
 
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {

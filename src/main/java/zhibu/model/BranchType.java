@@ -42,6 +42,16 @@ public enum BranchType {
         return Optional.empty();
     }
 
+    /** How often this type's words occur in a text. */
+    public int count(String text) {
+        int n = 0;
+        var m = words.matcher(text);
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
     /** The types whose words occur in a short text such as a title. */
     public static Set<BranchType> mentionedIn(String text) {
         Set<BranchType> found = EnumSet.noneOf(BranchType.class);

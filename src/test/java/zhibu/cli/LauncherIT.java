@@ -38,7 +38,9 @@ class LauncherIT {
         assertEquals("市组通字〔2020〕45号", json.at("/metadata/docNumber").asText());
         assertEquals("2020-07-15", json.at("/metadata/date").asText());
         assertTrue(json.get("text").asText().contains("党支部党员大会一般每季度召开1次"));
-        assertTrue(json.get("clauses").isArray());
+        assertEquals(75, json.get("clauses").findValues("number").stream().filter(n -> n.asText().matches("\\d+\\.")).count());
+        assertEquals("12. 三会一课", json.at("/clauses").findValues("path").stream()
+                .filter(p -> p.size() == 3 && p.get(2).asText().startsWith("12.")).findFirst().orElseThrow().get(2).asText());
         assertTrue(json.get("cases").isArray());
     }
 

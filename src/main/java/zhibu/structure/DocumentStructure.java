@@ -1,0 +1,11 @@
+package zhibu.structure;
+
+import java.util.List;
+
+/** What the structure stage makes of a document: its clauses in document order, and its cases. */
+public record DocumentStructure(List<Clause> clauses, List<Case> cases) {
+    public DocumentStructure {
+        clauses = List.copyOf(clauses);
+        cases = List.copyOf(cases);
+    }
+}

@@ -25,7 +25,6 @@ final class HtmlArticleReader {
     private static final String NOISE = "script, style, nav, aside, form, iframe, noscript, header, footer, "
             + "[class~=(?i)(share|prev|next|footer|breadcrumb|crumb|position|location|sidebar|toolbar|hits)], "
             + "[id~=(?i)(share|prev|next|footer|breadcrumb|crumb|position|sidebar|hits)]";
-    private static final String BLOCKS = "p, h1, h2, h3, h4, h5, h6, li, td, th, pre";
     private static final Pattern INFO_DATE = Pattern.compile("(?:发布时间|发布日期|成文日期|日期|时间)[：:]\\s*([0-9年月日\\-/. ]{6,})");
     private static final Pattern INFO_SOURCE = Pattern.compile("(?:来源|发布机构|发文机关)[：:]\\s*([^\\s　|｜]+)");
 
@@ -44,20 +43,8 @@ final class HtmlArticleReader {
                 && article.selectFirst("h1") == null) {
             lines.add("# " + heading.text());
         }
-        List<Element> blocks = article.select(BLOCKS).stream()
-                .filter(e -> e.select(BLOCKS).size() == 1) // innermost blocks only: no text twice
-                .toList();
-        if (blocks.isEmpty()) {
-            lines.add(article.wholeText());
-        }
-        for (Element block : blocks) {
-            String text = block.wholeText().strip();
-            if (!text.isEmpty()) {
-                lines.add(block.tagName().matches("h[1-6]")
-                        ? "#".repeat(block.tagName().charAt(1) - '0') + " " + text
-                        : text);
-            }
-        }
+        List<String> blocks = HtmlBlocks.lines(article);
+        lines.addAll(blocks.isEmpty() ? List.of(article.wholeText()) : blocks);
         return new RawText(String.join("\n", lines), SourceFormat.HTML, hints);
     }
 

@@ -37,7 +37,7 @@ public final class Manifest {
                     kind == null ? m.kind() : DocumentKind.fromCode(kind),
                     or(status, m.status()),
                     or(region, m.region()),
-                    appliesTo == null ? m.branchTypes() : MetadataExtractor.labels(documentBranchTypes(appliesTo)),
+                    appliesTo == null ? m.branchTypes() : BranchType.labels(documentBranchTypes(appliesTo)),
                     m.source(),
                     m.sha256());
         }

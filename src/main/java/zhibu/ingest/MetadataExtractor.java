@@ -1,6 +1,5 @@
 package zhibu.ingest;
 
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -188,16 +187,9 @@ public final class MetadataExtractor {
         if (types.isEmpty()) {
             types = EnumSet.allOf(BranchType.class);
         }
-        return labels(types);
+        return BranchType.labels(types);
     }
 
-    public static List<String> labels(Set<BranchType> types) {
-        List<String> labels = new ArrayList<>();
-        for (BranchType t : types) {
-            labels.add(t.label());
-        }
-        return labels;
-    }
 
     private static boolean isStandaloneDate(String p) {
         return ChineseDates.FULL.matcher(p.strip()).matches();
@@ -225,8 +217,13 @@ public final class MetadataExtractor {
         return dot > 0 ? fileName.substring(0, dot) : fileName;
     }
 
+    /** Removes the spaces a layout puts between Chinese characters of a title. */
+    public static String foldHanSpaces(String s) {
+        return HAN_SPACE.matcher(s.strip()).replaceAll("");
+    }
+
     static String cleanTitle(String title) {
-        String t = HAN_SPACE.matcher(title.strip()).replaceAll("");
+        String t = foldHanSpaces(title);
         if (t.startsWith("《") && t.endsWith("》") && t.indexOf('《', 1) < 0) {
             t = t.substring(1, t.length() - 1);
         }

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.metadata.Metadata;
@@ -24,7 +22,6 @@ import org.xml.sax.SAXException;
  * heading styles (as {@code #} marks); PDFs come as visual lines for the normalizer to rebuild.
  */
 final class TikaReader {
-    private static final String BLOCKS = "p, h1, h2, h3, h4, h5, h6, li, td, th";
     /** Fewer visible characters than this per page means the pages are pictures. */
     private static final int MIN_CHARS_PER_PAGE = 20;
 
@@ -60,19 +57,7 @@ final class TikaReader {
         parse(file, name, metadata, handler, null);
         Element body = Jsoup.parse(handler.toString()).body();
         body.select("div.header, div.footer, .embedded, div.annotation, div.comment").remove();
-        List<String> lines = new ArrayList<>();
-        for (Element block : body.select(BLOCKS)) {
-            if (block.select(BLOCKS).size() > 1) {
-                continue; // innermost blocks only: no text twice
-            }
-            String text = block.text().strip();
-            if (!text.isEmpty()) {
-                lines.add(block.tagName().matches("h[1-6]")
-                        ? "#".repeat(block.tagName().charAt(1) - '0') + " " + text
-                        : text);
-            }
-        }
-        return String.join("\n", lines);
+        return String.join("\n", HtmlBlocks.lines(body));
     }
 
     private void parse(Path file, String name, Metadata metadata, org.xml.sax.ContentHandler handler,

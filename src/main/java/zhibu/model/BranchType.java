@@ -42,6 +42,11 @@ public enum BranchType {
         return Optional.empty();
     }
 
+    /** The contract's labels of a set of types, in the contract's order. */
+    public static List<String> labels(java.util.Collection<BranchType> types) {
+        return types.stream().sorted().map(BranchType::label).toList();
+    }
+
     /** How often this type's words occur in a text. */
     public int count(String text) {
         int n = 0;

@@ -90,6 +90,6 @@ public final class CaseSplitter {
         if (types.isEmpty()) {
             types = EnumSet.allOf(BranchType.class);
         }
-        return types.stream().map(BranchType::label).toList();
+        return BranchType.labels(types);
     }
 }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import zhibu.ingest.MetadataExtractor;
 import zhibu.ingest.Paragraph;
 import zhibu.model.BranchType;
 import zhibu.model.DocumentMetadata;
@@ -26,7 +27,6 @@ public final class ClauseParser {
     private static final Pattern ATTACHMENT_LIST = Pattern.compile("^附\\s*件\\s*[:：]");
     private static final Pattern INLINE_LABEL = Pattern.compile(
             "(?<=[。；：;:])\\s*([（(](\\d{1,2}|[一二三四五六七八九十]{1,3})[）)])");
-    private static final Pattern HAN_SPACE = Pattern.compile("(?<=[\\p{IsHan}“”《》（）])\\s+(?=[\\p{IsHan}“”《》（）])");
     private static final String HEADING_BREAKERS = "，；：,;:";
 
     /** A node of the clause tree while it is being built. */
@@ -404,7 +404,7 @@ public final class ClauseParser {
     }
 
     private static List<String> labels(Set<BranchType> types) {
-        return types.stream().map(BranchType::label).toList();
+        return BranchType.labels(types);
     }
 
     private static List<Clause> link(List<Clause> clauses) {
@@ -418,7 +418,7 @@ public final class ClauseParser {
         return linked;
     }
 
-    static String cleanTitle(String title) {
-        return HAN_SPACE.matcher(title.strip()).replaceAll("");
+    private static String cleanTitle(String title) {
+        return MetadataExtractor.foldHanSpaces(title);
     }
 }

@@ -40,7 +40,7 @@ class CorpusMetadataTest {
         check("date", expected.date(), actual.date(), absent);
         check("region", expected.region(), actual.region(), absent);
         assertEquals(expected.kind(), actual.kind().code(), "kind");
-        assertEquals(zhibu.ingest.MetadataExtractor.labels(Manifest.documentBranchTypes(expected.appliesTo())),
+        assertEquals(zhibu.model.BranchType.labels(Manifest.documentBranchTypes(expected.appliesTo())),
                 actual.branchTypes(), "branch types");
     }
 

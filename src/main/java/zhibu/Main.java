@@ -27,6 +27,10 @@ public final class Main {
         List<String> rest = args.subList(1, args.size());
         return switch (args.get(0)) {
             case "inspect" -> new InspectCommand().run(rest, out, err);
+            case "serve", "ingest", "search", "checklist", "eval", "bench" -> {
+                err.println("zhibu " + args.get(0) + " is not built yet; this version can only inspect files.");
+                yield 2;
+            }
             default -> {
                 err.println("unknown command '" + args.get(0) + "'; " + USAGE);
                 yield 2;

@@ -42,11 +42,11 @@ public final class DocumentReader {
         if (bytes.length == 0) {
             throw new IngestException(name + " is empty.");
         }
-        SourceFormat format = detector.detect(file);
+        SourceFormat format = detector.detect(name, bytes);
         RawText raw = switch (format) {
             case TXT, MARKDOWN -> plainText.read(name, bytes, format);
             case HTML -> html.read(name, bytes);
-            case DOCX, DOC, ODT, PDF -> tika.read(file, format);
+            case DOCX, DOC, ODT, PDF -> tika.read(name, bytes, format);
         };
         NormalizedText body = normalizer.normalize(raw);
         if (body.paragraphs().isEmpty()) {

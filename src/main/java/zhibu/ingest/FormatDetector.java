@@ -2,8 +2,6 @@ package zhibu.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.tika.config.TikaConfig;
@@ -36,18 +34,17 @@ public final class FormatDetector {
     private final Detector detector = TikaConfig.getDefaultConfig().getDetector();
     private final Detector magic = TikaConfig.getDefaultConfig().getMimeRepository();
 
-    public SourceFormat detect(Path file) throws IngestException {
-        String name = file.getFileName().toString();
+    public SourceFormat detect(String name, byte[] bytes) throws IngestException {
         String extension = extension(name);
         if (TEXT_EXTENSIONS.containsKey(extension)) {
             return TEXT_EXTENSIONS.get(extension);
         }
         SourceFormat byName = BINARY_EXTENSIONS.get(extension);
-        if (byName != null && mediaType(file, false).equals(MediaType.OCTET_STREAM)) {
+        if (byName != null && mediaType(name, bytes, false).equals(MediaType.OCTET_STREAM)) {
             throw new IngestException(name + " is named ." + extension + " but does not contain "
                     + byName + " data (it may be damaged or mislabelled).");
         }
-        MediaType type = mediaType(file, true);
+        MediaType type = mediaType(name, bytes, true);
         SourceFormat byContent = MEDIA_TYPES.get(type.getBaseType().toString());
         if (byName != null && byContent != byName) {
             return byName; // a damaged container (zip, OLE): let its parser say what is wrong
@@ -60,15 +57,15 @@ public final class FormatDetector {
     }
 
     /** The media type from the bytes, and from the name too when {@code useName}. */
-    private MediaType mediaType(Path file, boolean useName) throws IngestException {
+    private MediaType mediaType(String name, byte[] bytes, boolean useName) throws IngestException {
         Metadata metadata = new Metadata();
         if (useName) {
-            metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, file.getFileName().toString());
+            metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, name);
         }
-        try (InputStream in = TikaInputStream.get(Files.newInputStream(file))) {
+        try (InputStream in = TikaInputStream.get(bytes)) {
             return (useName ? detector : magic).detect(in, metadata);
         } catch (IOException e) {
-            throw new IngestException(file.getFileName() + " cannot be read: " + e.getMessage() + ".", e);
+            throw new IngestException(name + " cannot be read: " + e.getMessage() + ".", e);
         }
     }
 

@@ -2,10 +2,9 @@ package zhibu.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
+import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.parser.AutoDetectParser;
@@ -27,11 +26,10 @@ final class TikaReader {
 
     private final Parser parser = new AutoDetectParser();
 
-    RawText read(Path file, SourceFormat format) throws IngestException {
-        String name = file.getFileName().toString();
+    RawText read(String name, byte[] bytes, SourceFormat format) throws IngestException {
         Metadata metadata = new Metadata();
         metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, name);
-        String text = format == SourceFormat.PDF ? pdfText(file, name, metadata) : officeText(file, name, metadata);
+        String text = format == SourceFormat.PDF ? pdfText(bytes, name, metadata) : officeText(bytes, name, metadata);
         if (format == SourceFormat.PDF) {
             int pages = Math.max(1, parseIntOr(metadata.get("xmpTPg:NPages"), 1));
             long visible = text.codePoints().filter(c -> !Character.isWhitespace(c) && !Character.isDigit(c)).count();
@@ -46,23 +44,23 @@ final class TikaReader {
         return new RawText(text, format, new MetadataHints(declaredTitle, null, null));
     }
 
-    private String pdfText(Path file, String name, Metadata metadata) throws IngestException {
+    private String pdfText(byte[] bytes, String name, Metadata metadata) throws IngestException {
         BodyContentHandler handler = new BodyContentHandler(-1);
-        parse(file, name, metadata, handler, SourceFormat.PDF);
+        parse(bytes, name, metadata, handler, SourceFormat.PDF);
         return handler.toString();
     }
 
-    private String officeText(Path file, String name, Metadata metadata) throws IngestException {
+    private String officeText(byte[] bytes, String name, Metadata metadata) throws IngestException {
         ToXMLContentHandler handler = new ToXMLContentHandler();
-        parse(file, name, metadata, handler, null);
+        parse(bytes, name, metadata, handler, null);
         Element body = Jsoup.parse(handler.toString()).body();
         body.select("div.header, div.footer, .embedded, div.annotation, div.comment").remove();
         return String.join("\n", HtmlBlocks.lines(body));
     }
 
-    private void parse(Path file, String name, Metadata metadata, org.xml.sax.ContentHandler handler,
+    private void parse(byte[] bytes, String name, Metadata metadata, org.xml.sax.ContentHandler handler,
                        SourceFormat format) throws IngestException {
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = TikaInputStream.get(bytes)) {
             parser.parse(in, handler, metadata, new ParseContext());
         } catch (EncryptedDocumentException e) {
             throw new IngestException(name + " is password-protected; remove the password and add it again.", e);

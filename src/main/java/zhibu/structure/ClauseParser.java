@@ -28,6 +28,7 @@ public final class ClauseParser {
     private static final Pattern INLINE_LABEL = Pattern.compile(
             "(?<=[。；：;:])\\s*([（(](\\d{1,2}|[一二三四五六七八九十]{1,3})[）)])");
     private static final String HEADING_BREAKERS = "，；：,;:";
+    private static final Pattern SENTENCE = Pattern.compile("[^。\\n]+(。|$)");
 
     /** A node of the clause tree while it is being built. */
     private static final class Node {
@@ -35,7 +36,6 @@ public final class ClauseParser {
         final int rank;
         final String number;
         final int ordinal;
-        final String lead;
         final List<String> paragraphs = new ArrayList<>();
         final List<Node> children = new ArrayList<>();
         Node parent;
@@ -43,12 +43,11 @@ public final class ClauseParser {
         String text;
         Set<BranchType> types;
 
-        Node(LabelKind kind, int rank, String number, int ordinal, String lead) {
+        Node(LabelKind kind, int rank, String number, int ordinal) {
             this.kind = kind;
             this.rank = rank;
             this.number = number;
             this.ordinal = ordinal;
-            this.lead = lead;
         }
 
         Node add(Node child) {
@@ -59,7 +58,7 @@ public final class ClauseParser {
     }
 
     public List<Clause> parse(DocumentMetadata doc, List<Paragraph> paragraphs) {
-        Node root = new Node(null, -1, "", 0, "");
+        Node root = new Node(null, -1, "", 0);
         build(root, doc, paragraphs);
         Set<BranchType> scope = EnumSet.noneOf(BranchType.class);
         for (String label : doc.branchTypes()) {
@@ -69,7 +68,7 @@ public final class ClauseParser {
             scope = EnumSet.allOf(BranchType.class);
         }
         if (!root.paragraphs.isEmpty()) {
-            Node preamble = new Node(LabelKind.PREAMBLE, LabelKind.PREAMBLE.rank(), "", 0, "");
+            Node preamble = new Node(LabelKind.PREAMBLE, LabelKind.PREAMBLE.rank(), "", 0);
             preamble.paragraphs.addAll(root.paragraphs);
             preamble.heading = "导语";
             root.children.add(0, preamble);
@@ -88,13 +87,13 @@ public final class ClauseParser {
             Paragraph p = paragraphs.get(i);
             String text = p.text();
             if (p.isHeading()) {
-                if (i == 0 || cleanTitle(text).equals(doc.title())) {
+                if (i == 0 || MetadataExtractor.foldHanSpaces(text).equals(doc.title())) {
                     continue; // the document's own title
                 }
                 Optional<Label> inner = Label.parse(text);
                 popTo(stack, p.headingLevel());
                 Node node = new Node(LabelKind.MARKDOWN, p.headingLevel(), inner.map(Label::printed).orElse(""),
-                        inner.map(Label::ordinal).orElse(0), "");
+                        inner.map(Label::ordinal).orElse(0));
                 node.heading = inner.map(Label::rest).orElse(text);
                 stack.push(stack.peek().add(node));
                 continue;
@@ -102,9 +101,9 @@ public final class ClauseParser {
             Optional<Label> label = Label.parse(text);
             if (label.isPresent() && label.get().kind() == LabelKind.ATTACHMENT) {
                 popTo(stack, LabelKind.ATTACHMENT.rank());
-                Node node = new Node(LabelKind.ATTACHMENT, 0, label.get().printed(), label.get().ordinal(), "");
+                Node node = new Node(LabelKind.ATTACHMENT, 0, label.get().printed(), label.get().ordinal());
                 if (i + 1 < paragraphs.size() && isTitleLike(paragraphs.get(i + 1).text())) {
-                    node.heading = cleanTitle(paragraphs.get(++i).text());
+                    node.heading = MetadataExtractor.foldHanSpaces(paragraphs.get(++i).text());
                 }
                 stack.push(root.add(node));
             } else if (ATTACHMENT_LIST.matcher(text).find()) {
@@ -116,12 +115,12 @@ public final class ClauseParser {
             } else if (label.isPresent() && !repeatsEarlierNumber(stack, label.get())) {
                 Label l = label.get();
                 popTo(stack, l.kind().rank());
-                Node node = stack.peek().add(new Node(l.kind(), l.kind().rank(), l.printed(), l.ordinal(), ""));
+                Node node = stack.peek().add(new Node(l.kind(), l.kind().rank(), l.printed(), l.ordinal()));
                 stack.push(node);
                 splitInline(stack, node, l.rest(), true);
             } else if (isUnnumberedHeading(paragraphs, i)) {
                 popTo(stack, LabelKind.UNNUMBERED.rank());
-                Node node = new Node(LabelKind.UNNUMBERED, LabelKind.UNNUMBERED.rank(), "", 0, "");
+                Node node = new Node(LabelKind.UNNUMBERED, LabelKind.UNNUMBERED.rank(), "", 0);
                 node.heading = text;
                 stack.push(stack.peek().add(node));
             } else {
@@ -180,7 +179,7 @@ public final class ClauseParser {
             int end = c + 1 < cuts.size() ? cuts.get(c + 1)[0] : text.length();
             LabelKind kind = cuts.get(c)[3] == 1 ? LabelKind.ARABIC_PAREN : LabelKind.CN_PAREN;
             String printed = text.substring(cuts.get(c)[0], cuts.get(c)[1]);
-            Node item = parent.add(new Node(kind, kind.rank(), printed, cuts.get(c)[2], ""));
+            Node item = parent.add(new Node(kind, kind.rank(), printed, cuts.get(c)[2]));
             item.paragraphs.add(text.substring(cuts.get(c)[1], end).strip());
             if (c == cuts.size() - 1) {
                 while (stack.peek() != parent && stack.peek().rank >= kind.rank()) {
@@ -298,7 +297,7 @@ public final class ClauseParser {
             return;
         }
         List<String> sentences = new ArrayList<>();
-        Matcher m = Pattern.compile("[^。\\n]+(。|$)").matcher(node.text);
+        Matcher m = SENTENCE.matcher(node.text);
         while (m.find()) {
             if (!m.group().isBlank()) {
                 sentences.add(m.group().strip());
@@ -326,9 +325,8 @@ public final class ClauseParser {
         Node current = null;
         for (int s = first; s < sentences.size(); s++) {
             if (!led.get(s).isEmpty()) {
-                current = node.add(new Node(LabelKind.TYPED, LabelKind.TYPED.rank(), "", 0, ""));
+                current = node.add(new Node(LabelKind.TYPED, LabelKind.TYPED.rank(), "", 0));
                 current.types = EnumSet.copyOf(led.get(s));
-                current.heading = null;
                 current.text = "";
             }
             current.text += sentences.get(s);
@@ -357,7 +355,7 @@ public final class ClauseParser {
         chunks.add(chunk.toString());
         node.text = chunks.get(0);
         for (int c = 1; c < chunks.size(); c++) {
-            Node more = new Node(LabelKind.PARAGRAPH, LabelKind.PARAGRAPH.rank(), "", c + 1, "");
+            Node more = new Node(LabelKind.PARAGRAPH, LabelKind.PARAGRAPH.rank(), "", c + 1);
             more.paragraphs.add(chunks.get(c));
             more.parent = node;
             node.children.add(c - 1, more);
@@ -379,7 +377,7 @@ public final class ClauseParser {
             childPath.add(pathElement(child));
             if (child.text != null && !child.text.isBlank()) {
                 out.add(new Clause(id, doc.id(), doc.title(), child.number, child.heading, childPath, child.text,
-                        node.kind == null ? null : parentId, null, null, labels(child.types)));
+                        node.kind == null ? null : parentId, null, null, BranchType.labels(child.types)));
             }
             assign(child, doc, childPath, id, out, seen);
         }
@@ -387,7 +385,7 @@ public final class ClauseParser {
 
     private static String pathElement(Node node) {
         return switch (node.kind) {
-            case TYPED -> String.join("、", labels(node.types));
+            case TYPED -> String.join("、", BranchType.labels(node.types));
             case PARAGRAPH -> "第" + node.ordinal + "段";
             case PREAMBLE -> node.heading;
             default -> {
@@ -403,10 +401,6 @@ public final class ClauseParser {
         };
     }
 
-    private static List<String> labels(Set<BranchType> types) {
-        return BranchType.labels(types);
-    }
-
     private static List<Clause> link(List<Clause> clauses) {
         List<Clause> linked = new ArrayList<>(clauses.size());
         for (int i = 0; i < clauses.size(); i++) {
@@ -416,9 +410,5 @@ public final class ClauseParser {
                     i + 1 < clauses.size() ? clauses.get(i + 1).id() : null, c.branchTypes()));
         }
         return linked;
-    }
-
-    private static String cleanTitle(String title) {
-        return MetadataExtractor.foldHanSpaces(title);
     }
 }

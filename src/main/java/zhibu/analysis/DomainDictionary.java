@@ -1,0 +1,36 @@
+package zhibu.analysis;
+
+import com.hankcs.hanlp.dictionary.CustomDictionary;
+import java.util.List;
+
+/**
+ * Loads the party-branch terms of {@code dictionary.txt} (and the question words) into HanLP's custom dictionary.
+ * HanLP's dictionary is not thread-safe for writes, so this runs once, at start-up, before any segmentation;
+ * every analyzer constructor calls {@link #load()} to make sure of that.
+ */
+public final class DomainDictionary {
+    private static volatile boolean loaded;
+
+    private DomainDictionary() {
+    }
+
+    public static synchronized void load() {
+        if (loaded) {
+            return;
+        }
+        for (String term : terms()) {
+            CustomDictionary.insert(term, "nz 1024");
+        }
+        for (String word : QuestionWords.get().words()) {
+            if (word.length() > 1) { // a one-character entry would never join characters, only retag them
+                CustomDictionary.insert(word, "ry 1024");
+            }
+        }
+        loaded = true;
+    }
+
+    /** The terms of dictionary.txt, in file order. */
+    public static List<String> terms() {
+        return DataFiles.lines("dictionary.txt").stream().map(line -> line.split("\t")[0].strip()).toList();
+    }
+}

@@ -4,11 +4,15 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import zhibu.cli.Args;
+import zhibu.cli.EvalCommand;
+import zhibu.cli.IngestCommand;
 import zhibu.cli.InspectCommand;
+import zhibu.cli.SearchCommand;
 
 /** The command line: {@code zhibu COMMAND [ARGS]}. */
 public final class Main {
-    private static final String USAGE = "usage: zhibu inspect FILE";
+    private static final String USAGE = "usage: zhibu inspect|ingest|search|eval ARGS (see README.md)";
 
     private Main() {
     }
@@ -20,6 +24,15 @@ public final class Main {
     }
 
     static int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        try {
+            return dispatch(args, out, err);
+        } catch (Args.UsageException e) {
+            err.println("zhibu " + args.get(0) + ": " + e.getMessage() + ".");
+            return 2;
+        }
+    }
+
+    private static int dispatch(List<String> args, PrintStream out, PrintStream err) throws Exception {
         if (args.isEmpty()) {
             err.println(USAGE);
             return 2;
@@ -27,8 +40,11 @@ public final class Main {
         List<String> rest = args.subList(1, args.size());
         return switch (args.get(0)) {
             case "inspect" -> new InspectCommand().run(rest, out, err);
-            case "serve", "ingest", "search", "checklist", "eval", "bench" -> {
-                err.println("zhibu " + args.get(0) + " is not built yet; this version can only inspect files.");
+            case "ingest" -> new IngestCommand().run(rest, out, err);
+            case "search" -> new SearchCommand().run(rest, out, err);
+            case "eval" -> new EvalCommand().run(rest, out, err);
+            case "serve", "checklist", "bench" -> {
+                err.println("zhibu " + args.get(0) + " is not built yet; this version can inspect, ingest, search and eval.");
                 yield 2;
             }
             default -> {

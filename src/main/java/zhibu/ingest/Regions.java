@@ -6,22 +6,46 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 
 /** Province and city names (data in regions.tsv), to tell a document's region from its issuer. */
 public final class Regions {
     public static final String NATIONAL = "全国";
+    private static final Set<String> AMBIGUOUS_SHORT_CITIES = Set.of(
+            "大同", "朝阳", "来宾", "中山", "白山", "长治", "吉安", "安康", "开封", "三明", "通化", "新余", "黄山", "吉林",
+            "阳泉", "辽源", "铜陵", "本溪", "玉林", "普洱", "丽江", "白银", "金昌", "海东", "固原", "吴忠");
     private static final Regions INSTANCE = load();
 
     /** "西安市" → "陕西省", and every province → itself. */
     private final Map<String, String> cityToProvince;
     private final Map<String, String> provinceByShortName;
 
+    /** Every name, longest first, for finding them in a question. */
+    private final List<String> allNames;
+
     private Regions(Map<String, String> cityToProvince, Map<String, String> provinceByShortName) {
         this.cityToProvince = cityToProvince;
         this.provinceByShortName = provinceByShortName;
+        Set<String> names = new LinkedHashSet<>();
+        provinceByShortName.forEach((shortName, full) -> {
+            names.add(full);
+            names.add(shortName);
+        });
+        for (String city : cityToProvince.keySet()) {
+            names.add(city);
+            if (!AMBIGUOUS_SHORT_CITIES.contains(shortCity(city))) {
+                names.add(shortCity(city));
+            }
+        }
+        this.allNames = names.stream().filter(n -> n.length() >= 2)
+                .sorted(Comparator.comparingInt(String::length).reversed()).toList();
     }
 
     public static Regions get() {
@@ -48,6 +72,52 @@ public final class Regions {
             return Optional.of(NATIONAL);
         }
         return Optional.empty();
+    }
+
+    /**
+     * The names a region is known by, each level full and short: "陕西省西安市" → 陕西省西安市, 陕西省, 陕西, 西安市, 西安.
+     */
+    public List<String> namesOf(String region) {
+        Set<String> names = new LinkedHashSet<>();
+        if (region == null || region.isBlank()) {
+            return List.of();
+        }
+        names.add(region);
+        for (Map.Entry<String, String> province : provinceByShortName.entrySet()) {
+            if (region.startsWith(province.getValue())) {
+                names.add(province.getValue());
+                names.add(province.getKey());
+            }
+        }
+        for (String city : cityToProvince.keySet()) {
+            if (region.contains(city)) {
+                names.add(city);
+                names.add(shortCity(city));
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    /**
+     * Place names a question mentions ("西安市党课", "湖南换届"), longest first and not overlapping, each given as the
+     * name {@link #namesOf} lists for a region. Short city names that are also common words (大同, 朝阳…) count only
+     * with 市.
+     */
+    public List<String> mentionedIn(String text) {
+        List<String> found = new ArrayList<>();
+        String rest = text;
+        for (String name : allNames) {
+            int at = rest.indexOf(name);
+            if (at >= 0) {
+                found.add(name);
+                rest = rest.substring(0, at) + "\u0000".repeat(name.length()) + rest.substring(at + name.length());
+            }
+        }
+        return found;
+    }
+
+    private static String shortCity(String city) {
+        return city.substring(0, city.length() - 1);
     }
 
     private static Regions load() {

@@ -60,4 +60,42 @@ class LauncherIT {
         assertEquals(1, run.err().strip().lines().count(), run.err());
         assertTrue(run.err().startsWith("zhibu: no JDK 21 or newer found"), run.err());
     }
+
+    @Test
+    void ingestIsIncrementalAndSearchPrintsTheApiObject(@TempDir Path dir) throws Exception {
+        String index = dir.resolve("index").toString();
+        Run first = zhibu(Map.of(), "ingest", "--index", index, "corpus");
+        assertEquals(0, first.exit(), first.err());
+        assertEquals(8, first.out().lines().filter(l -> l.startsWith("added ")).count(), first.out());
+        Run second = zhibu(Map.of(), "ingest", "--index", index);
+        assertEquals(8, second.out().lines().filter(l -> l.startsWith("unchanged ")).count(), second.out());
+
+        Run search = zhibu(Map.of(), "search", "--index", index, "--json", "--limit", "3", "党员大会多久开一次");
+        assertEquals(0, search.exit(), search.err());
+        JsonNode json = Json.MAPPER.readTree(search.out());
+        assertEquals("党员大会多久开一次", json.get("query").asText());
+        assertEquals(3, json.get("hits").size());
+        for (String field : List.of("id", "kind", "docId", "docTitle", "path", "text", "snippet", "score")) {
+            assertTrue(json.at("/hits/0").has(field), field);
+        }
+        assertTrue(json.at("/hits/0/snippet").asText().contains("<mark>"));
+        assertTrue(json.at("/facets/branchType").size() > 0);
+
+        java.nio.file.Files.write(dir.resolve("broken.pdf"), new byte[] {1, 2, 3});
+        Run bad = zhibu(Map.of(), "ingest", "--index", index, dir.resolve("broken.pdf").toString());
+        assertEquals(1, bad.exit());
+        assertTrue(bad.err().lines().anyMatch(l -> l.startsWith("failed: broken.pdf")), bad.err());
+        Run wrongLimit = zhibu(Map.of(), "search", "--index", index, "--limit", "many", "党费");
+        assertEquals(2, wrongLimit.exit());
+        assertTrue(wrongLimit.err().contains("--limit must be a whole number"), wrongLimit.err());
+    }
+
+    @Test
+    void evalPrintsOneRowPerAnalyzer() throws Exception {
+        Run run = zhibu(Map.of(), "eval", "eval/dev-queries.tsv", "--analyzer", "hanlp,bigram,smartcn");
+        assertEquals(0, run.exit(), run.err());
+        List<String> lines = run.out().lines().toList();
+        assertTrue(lines.get(0).matches("analyzer\\s+queries\\s+Hit@1\\s+Hit@3\\s+Hit@10\\s+MRR@10"), lines.get(0));
+        assertEquals(List.of("hanlp", "bigram", "smartcn"), lines.subList(1, 4).stream().map(l -> l.split("\\s+")[0]).toList());
+    }
 }

@@ -29,6 +29,12 @@ public final class DomainDictionary {
         loaded = true;
     }
 
+    /** A short hash of the dictionary and question words: segmentation, and so the index, depends on them. */
+    public static String fingerprint() {
+        String all = DataFiles.text("dictionary.txt") + DataFiles.text("question-words.txt");
+        return zhibu.ingest.DocumentIds.sha256Hex(all).substring(0, 12);
+    }
+
     /** The terms of dictionary.txt, in file order. */
     public static List<String> terms() {
         return DataFiles.lines("dictionary.txt").stream().map(line -> line.split("\t")[0].strip()).toList();

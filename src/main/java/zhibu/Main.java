@@ -9,10 +9,11 @@ import zhibu.cli.EvalCommand;
 import zhibu.cli.IngestCommand;
 import zhibu.cli.InspectCommand;
 import zhibu.cli.SearchCommand;
+import zhibu.cli.ServeCommand;
 
 /** The command line: {@code zhibu COMMAND [ARGS]}. */
 public final class Main {
-    private static final String USAGE = "usage: zhibu inspect|ingest|search|eval ARGS (see README.md)";
+    private static final String USAGE = "usage: zhibu serve|inspect|ingest|search|eval ARGS (see README.md)";
 
     private Main() {
     }
@@ -43,8 +44,9 @@ public final class Main {
             case "ingest" -> new IngestCommand().run(rest, out, err);
             case "search" -> new SearchCommand().run(rest, out, err);
             case "eval" -> new EvalCommand().run(rest, out, err);
-            case "serve", "checklist", "bench" -> {
-                err.println("zhibu " + args.get(0) + " is not built yet; this version can inspect, ingest, search and eval.");
+            case "serve" -> new ServeCommand().run(rest, out, err);
+            case "checklist", "bench" -> {
+                err.println("zhibu " + args.get(0) + " is not built yet; this version can serve, inspect, ingest, search and eval.");
                 yield 2;
             }
             default -> {

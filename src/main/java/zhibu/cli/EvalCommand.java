@@ -32,7 +32,7 @@ public final class EvalCommand {
         int k = args.intValue("k", 10, 3, 100);
         Path file = Path.of(args.positional().get(0));
         var queries = QuerySets.read(file);
-        var rows = new Evaluator(Path.of(args.value("corpus", "corpus"))).run(queries, QuerySets.isExam(file),
+        var rows = new Evaluator(Home.resolve(args.value("corpus", "corpus"))).run(queries, QuerySets.isExam(file),
                 analyzers, k);
         if (args.flag("details")) {
             out.print(Evaluator.details(rows));

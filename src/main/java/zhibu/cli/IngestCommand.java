@@ -11,9 +11,9 @@ import zhibu.index.ZhibuIndex;
 public final class IngestCommand {
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
         Args args = Args.parse(argv, Set.of("index"), Set.of());
-        List<Path> roots = args.positional().isEmpty() ? List.of(Path.of("corpus"))
+        List<Path> roots = args.positional().isEmpty() ? List.of(Home.resolve("corpus"))
                 : args.positional().stream().map(Path::of).toList();
-        try (ZhibuIndex index = ZhibuIndex.open(Path.of(args.value("index", "index")))) {
+        try (ZhibuIndex index = ZhibuIndex.open(Home.resolve(args.value("index", "index")))) {
             if (index.rebuilt()) {
                 err.println("zhibu: starting a new index at " + args.value("index", "index")
                         + " (none there yet, or one of an older schema)");

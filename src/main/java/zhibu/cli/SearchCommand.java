@@ -23,7 +23,7 @@ public final class SearchCommand {
         UnitKind kind = kindLabel.equals("all") ? null : UnitKind.fromLabel(kindLabel).orElseThrow(
                 () -> new Args.UsageException("--kind must be clause, case, document or all, not '" + kindLabel + "'"));
         int limit = args.intValue("limit", 10, 1, SearchRequest.MAX_LIMIT);
-        Path folder = Path.of(args.value("index", "index"));
+        Path folder = Home.resolve(args.value("index", "index"));
         if (!Files.isDirectory(folder)) {
             err.println("there is no index at " + folder + "; run ./zhibu ingest first.");
             return 1;

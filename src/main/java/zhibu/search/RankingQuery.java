@@ -54,8 +54,17 @@ public final class RankingQuery {
         this.builder = new QueryBuilder(queryAnalyzer);
     }
 
-    /** The words part alone (what highlights are made of); null when no word of the question is searchable. */
+    /** The question's words in every field, without proximity: what highlights are made of. */
+    public Query highlightQuery(ParsedQuestion q) {
+        return wordsQuery(q, false);
+    }
+
+    /** The words part of the ranking; null when no word of the question is searchable. */
     public Query wordsQuery(ParsedQuestion q) {
+        return wordsQuery(q, true);
+    }
+
+    private Query wordsQuery(ParsedQuestion q, boolean withProximity) {
         BooleanQuery.Builder words = new BooleanQuery.Builder();
         int clauses = 0;
         for (String field : IndexFields.TEXT_FIELDS) {
@@ -64,7 +73,7 @@ public final class RankingQuery {
         clauses += addField(words, IndexFields.HEADING, q.words(), HEADING);
         clauses += addField(words, IndexFields.PATH, q.words(), PATH);
         clauses += addField(words, IndexFields.TITLE, q.words(), TITLE);
-        List<String> terms = terms(q.words());
+        List<String> terms = withProximity ? terms(q.words()) : List.of();
         float nearBoost = terms.size() > LONG_QUESTION ? NEAR_LONG : NEAR;
         for (int i = 0; i + 1 < terms.size(); i++) {
             if (!terms.get(i).equals(terms.get(i + 1))) {
@@ -117,7 +126,7 @@ public final class RankingQuery {
     }
 
     /** The question's words as the analyzer makes them, synonyms left out (they sit at the same positions). */
-    List<String> terms(String text) {
+    public List<String> terms(String text) {
         List<String> terms = new ArrayList<>();
         try (TokenStream ts = analyzer.tokenStream(IndexFields.TEXT, text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);

@@ -57,7 +57,7 @@ public final class SearchService {
         String q = request.query() == null ? "" : request.query().strip();
         ParsedQuestion question = ParsedQuestion.of(q);
         Query ranked = q.isEmpty() ? null : ranking.build(question);
-        Query words = q.isEmpty() ? null : ranking.wordsQuery(question);
+        Query words = q.isEmpty() ? null : ranking.highlightQuery(question);
         UnitKind kind = request.kind();
 
         BooleanQuery.Builder base = new BooleanQuery.Builder()
@@ -94,10 +94,15 @@ public final class SearchService {
                 hits.add(hit(stored.document(sd.doc), snippets[i], Float.isNaN(sd.score) ? 0f : sd.score));
             }
             long took = (System.nanoTime() - started) / 1_000_000;
-            return new SearchResult(q, top.totalHits.value(), took, hits, facets);
+            return new SearchResult(q, top.totalHits.value(), took, hits, facets, List.of());
         } finally {
             index.searchers().release(searcher);
         }
+    }
+
+    /** The question's words as the query analyzer cuts them (synonyms left out), for suggestions. */
+    public List<String> wordsOf(String question) {
+        return ranking.terms(ParsedQuestion.of(question).words());
     }
 
     private String[] snippets(IndexSearcher searcher, Query words, List<ScoreDoc> page) throws IOException {

@@ -98,4 +98,35 @@ class LauncherIT {
         assertTrue(lines.get(0).matches("analyzer\\s+queries\\s+Hit@1\\s+Hit@3\\s+Hit@10\\s+MRR@10"), lines.get(0));
         assertEquals(List.of("hanlp", "bigram", "smartcn"), lines.subList(1, 4).stream().map(l -> l.split("\\s+")[0]).toList());
     }
+
+    @Test
+    void serveIngestsTheCorpusAndAnswersOnThePortItPrints(@TempDir Path dir) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("./zhibu", "serve", "--port", "0", "--index", dir.resolve("index").toString());
+        pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+        Process p = pb.start();
+        try {
+            var out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            String line;
+            String listening = null;
+            while ((line = out.readLine()) != null) {
+                if (line.startsWith("listening on http://localhost:")) {
+                    listening = line.substring("listening on ".length());
+                    break;
+                }
+            }
+            assertTrue(listening != null, "serve never said where it listens");
+            var http = java.net.http.HttpClient.newHttpClient();
+            var health = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(listening + "/api/health")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, health.statusCode());
+            JsonNode json = Json.MAPPER.readTree(health.body());
+            assertEquals(8, json.get("documents").asInt());
+            var home = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(listening + "/")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertTrue(home.body().contains("/app.js"));
+        } finally {
+            p.destroy();
+            p.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
 }

@@ -1,0 +1,159 @@
+package zhibu.web;
+
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import zhibu.index.UnitKind;
+import zhibu.library.CaseRules;
+import zhibu.library.Library;
+import zhibu.library.OutlineNode;
+import zhibu.library.RelatedClauses;
+import zhibu.library.Suggester;
+import zhibu.model.DocumentMetadata;
+import zhibu.search.SearchRequest;
+import zhibu.search.SearchResult;
+import zhibu.search.SearchService;
+import zhibu.structure.Case;
+import zhibu.structure.Clause;
+
+/** The API's handlers: read the parameters, ask the library or the search, answer JSON. */
+final class ApiHandlers {
+    private final Library library;
+    private final SearchService search;
+    private final RelatedClauses related;
+    private final Suggester suggester;
+    private final CaseRules caseRules;
+
+    ApiHandlers(Library library, SearchService search, Suggester suggester) {
+        this.library = library;
+        this.search = search;
+        this.related = new RelatedClauses(library);
+        this.suggester = suggester;
+        this.caseRules = new CaseRules(search);
+    }
+
+    void health(Context ctx) throws IOException {
+        Map<UnitKind, Integer> counts = library.index().counts();
+        ctx.json(Map.of("status", "ok", "documents", counts.get(UnitKind.DOCUMENT),
+                "clauses", counts.get(UnitKind.CLAUSE), "cases", counts.get(UnitKind.CASE)));
+    }
+
+    void search(Context ctx) throws IOException {
+        String q = Params.query(ctx);
+        UnitKind kind = Params.kind(ctx);
+        int limit = Params.limit(ctx);
+        int offset = Params.offset(ctx);
+        String branchType = Params.emptyToNull(Params.branchType(ctx));
+        String docId = Params.optional(ctx, "docId");
+        if (q.isEmpty() && branchType == null && docId == null) {
+            throw ApiError.badRequest("请在参数 q 中输入问题，例如 q=党员大会多久开一次。");
+        }
+        SearchResult result = search.search(new SearchRequest(q, kind, limit, offset, branchType, docId, null));
+        ctx.json(result.total() == 0 ? result.withSuggestions(alternatives(q)) : result);
+    }
+
+    void suggest(Context ctx) {
+        String q = Params.query(ctx);
+        ctx.json(Map.of("query", q, "suggestions", suggester.suggest(q)));
+    }
+
+    void clause(Context ctx) throws IOException {
+        String id = ctx.pathParam("id");
+        Clause clause = library.clause(id).orElseThrow(() -> ApiError.notFound("没有编号为 " + id + " 的条文。"));
+        Map<String, Object> body = asMap(clause);
+        body.put("document", library.document(clause.docId()).orElse(null));
+        body.put("children", library.children(id).stream().map(ApiHandlers::summary).toList());
+        body.put("related", related.of(clause));
+        ctx.json(body);
+    }
+
+    void documents(Context ctx) throws IOException {
+        ctx.json(library.documents());
+    }
+
+    void document(Context ctx) throws IOException {
+        String id = ctx.pathParam("id");
+        DocumentMetadata meta = library.document(id)
+                .orElseThrow(() -> ApiError.notFound("没有编号为 " + id + " 的文件。"));
+        List<Clause> clauses = library.clausesOf(id);
+        Map<String, Object> body = asMap(meta);
+        body.put("outline", OutlineNode.of(clauses));
+        body.put("clauses", clauses.stream().map(c -> {
+            Map<String, Object> m = summary(c);
+            m.put("text", c.text());
+            m.put("depth", c.path().size());
+            return m;
+        }).toList());
+        body.put("cases", library.cases().stream().filter(c -> c.docId().equals(id)).map(ApiHandlers::caseSummary).toList());
+        ctx.json(body);
+    }
+
+    void cases(Context ctx) throws IOException {
+        String q = Params.query(ctx);
+        String branchType = Params.emptyToNull(Params.branchType(ctx));
+        String topic = Params.optional(ctx, "topic");
+        SearchResult result = search.search(new SearchRequest(q, UnitKind.CASE, SearchRequest.MAX_LIMIT, 0,
+                branchType, null, topic));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("query", q);
+        body.put("total", result.total());
+        body.put("cases", result.hits());
+        Map<String, Map<String, Integer>> facets = new LinkedHashMap<>();
+        facets.put("branchType", result.facets().get("branchType"));
+        facets.put("topic", result.facets().get("topic"));
+        body.put("facets", facets);
+        ctx.json(body);
+    }
+
+    void caseById(Context ctx) throws IOException {
+        String id = ctx.pathParam("id");
+        Case c = library.caseById(id).orElseThrow(() -> ApiError.notFound("没有编号为 " + id + " 的案例。"));
+        Map<String, Object> body = asMap(c);
+        body.put("docTitle", library.document(c.docId()).map(DocumentMetadata::title).orElse(""));
+        body.put("rules", caseRules.of(c));
+        ctx.json(body);
+    }
+
+    /** Terms to try when a search finds nothing: completions of the question's words. */
+    private List<String> alternatives(String q) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String word : search.wordsOf(q)) {
+            for (String s : suggester.suggest(word.length() > 2 ? word.substring(0, 2) : word)) {
+                if (out.size() < 8) {
+                    out.add(s);
+                }
+            }
+        }
+        if (out.isEmpty()) {
+            out.addAll(List.of("三会一课", "主题党日", "组织生活会", "民主评议党员", "党费"));
+        }
+        return new ArrayList<>(out);
+    }
+
+    private static Map<String, Object> summary(Clause c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", c.id());
+        m.put("number", c.number());
+        m.put("heading", c.heading());
+        m.put("path", c.path());
+        return m;
+    }
+
+    private static Map<String, Object> caseSummary(Case c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", c.id());
+        m.put("title", c.title());
+        m.put("unit", c.unit());
+        return m;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asMap(Object record) {
+        return new LinkedHashMap<>(JsonSupport.MAPPER.convertValue(record, Map.class));
+    }
+}

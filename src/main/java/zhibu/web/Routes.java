@@ -1,0 +1,35 @@
+package zhibu.web;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.staticfiles.Location;
+
+/** Every route of the site and the API, in one place. */
+final class Routes {
+    private Routes() {
+    }
+
+    static void declare(JavalinConfig config, ApiHandlers api, SitePages pages) {
+        config.routes.before(SecurityHeaders::apply);
+
+        config.routes.get("/api/health", api::health);
+        config.routes.get("/api/search", api::search);
+        config.routes.get("/api/suggest", api::suggest);
+        config.routes.get("/api/clauses/{id}", api::clause);
+        config.routes.get("/api/documents", api::documents);
+        config.routes.get("/api/documents/{id}", api::document);
+        config.routes.get("/api/cases", api::cases);
+        config.routes.get("/api/cases/{id}", api::caseById);
+        config.routes.get("/api/*", ctx -> {
+            throw ApiError.notFound("没有这个接口：" + ctx.path() + "。");
+        });
+
+        config.routes.get("/", pages::shell);
+        config.routes.get("/c/{id}", pages::shell);
+        config.routes.get("/d/{id}", pages::shell);
+        config.routes.get("/cases", pages::shell);
+        config.routes.get("/cases/{id}", pages::shell);
+        config.staticFiles.add(pages.folder().toString(), Location.EXTERNAL);
+
+        ErrorMapping.install(config, pages);
+    }
+}

@@ -1,0 +1,197 @@
+package zhibu.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static zhibu.testing.RunningSite.enc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import zhibu.testing.RunningSite;
+
+/** Every route of the API on the real server, including the 400s and 404s. */
+class ApiTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+    @TempDir
+    static Path folder;
+    static RunningSite site;
+
+    @BeforeAll
+    static void start() throws Exception {
+        site = new RunningSite(folder);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        site.close();
+    }
+
+    static JsonNode json(String path, int status) throws Exception {
+        HttpResponse<String> response = site.get(path);
+        assertEquals(status, response.statusCode(), path + " → " + response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), path);
+        return JSON.readTree(response.body());
+    }
+
+    @Test
+    void health() throws Exception {
+        JsonNode health = json("/api/health", 200);
+        assertEquals("ok", health.get("status").asText());
+        assertEquals(9, health.get("documents").asInt());
+        assertTrue(health.get("clauses").asInt() > 400);
+        assertEquals(10, health.get("cases").asInt());
+    }
+
+    @Test
+    void searchAnswersTheContractsShape() throws Exception {
+        JsonNode result = json("/api/search?q=" + enc("党员大会多久开一次"), 200);
+        assertEquals("党员大会多久开一次", result.get("query").asText());
+        assertTrue(result.get("total").asInt() > 0);
+        assertTrue(result.has("tookMs"));
+        JsonNode top = result.at("/hits/0");
+        for (String field : List.of("id", "kind", "docId", "docTitle", "path", "text", "snippet", "score")) {
+            assertTrue(top.has(field), field);
+        }
+        assertEquals("clause", top.get("kind").asText());
+        assertTrue(top.get("text").asText().contains("党员大会一般每季度召开1次"), top.toString());
+        assertTrue(top.get("snippet").asText().contains("<mark>"));
+        for (String facet : List.of("docTitle", "branchType", "kind")) {
+            assertTrue(result.at("/facets/" + facet).size() > 0, facet);
+        }
+        JsonNode campus = json("/api/search?q=" + enc("党支部书记") + "&branchType=" + enc("高校") + "&limit=5&offset=5", 200);
+        assertEquals(5, campus.get("hits").size());
+        campus.get("hits").forEach(h -> assertTrue(h.toString().contains("高校")));
+        JsonNode cases = json("/api/search?q=" + enc("积分") + "&kind=case", 200);
+        assertEquals("case", cases.at("/hits/0/kind").asText());
+        JsonNode oneDoc = json("/api/search?q=" + enc("党费") + "&docId=doc-9afa0e443136", 200);
+        oneDoc.get("hits").forEach(h -> assertEquals("doc-9afa0e443136", h.get("docId").asText()));
+    }
+
+    @Test
+    void nothingFoundComesWithSuggestions() throws Exception {
+        JsonNode result = json("/api/search?q=" + enc("量子计算机区块链"), 200);
+        assertEquals(0, result.get("total").asInt());
+        assertTrue(result.get("suggestions").size() > 0, result.toString());
+    }
+
+    @Test
+    void echoedQueriesAndSnippetsAreEscaped() throws Exception {
+        JsonNode result = json("/api/search?q=" + enc("<script>alert(1)</script> 测试条文"), 200);
+        JsonNode hit = result.at("/hits/0");
+        assertTrue(hit.get("text").asText().contains(RunningSite.HOSTILE_MARKUP));
+        assertFalse(hit.get("snippet").asText().contains("<img"), hit.toString());
+        assertTrue(hit.get("snippet").asText().contains("&lt;img"), hit.toString());
+    }
+
+    @Test
+    void suggestCompletesChineseAndPinyin() throws Exception {
+        assertEquals("三会一课", json("/api/suggest?q=shyk", 200).at("/suggestions/0").asText());
+        assertEquals("主题党日", json("/api/suggest?q=ztdr", 200).at("/suggestions/0").asText());
+        assertTrue(json("/api/suggest?q=sanhui", 200).get("suggestions").toString().contains("三会一课"));
+        JsonNode chinese = json("/api/suggest?q=" + enc("民主"), 200).get("suggestions");
+        assertTrue(chinese.size() > 0 && chinese.size() <= 10);
+        chinese.forEach(s -> assertTrue(s.asText().startsWith("民主") || s.asText().contains("民主"), s.asText()));
+    }
+
+    @Test
+    void aClauseWithItsChildrenAndTheSameMatterElsewhere() throws Exception {
+        JsonNode clause = json("/api/clauses/003-699736ca32203df9.a1.s3.i12", 200);
+        assertEquals("三会一课", clause.get("heading").asText());
+        assertEquals("12. 三会一课", clause.at("/path/2").asText());
+        for (String field : List.of("id", "docId", "docTitle", "number", "heading", "path", "text", "parentId",
+                "prevId", "nextId", "branchTypes", "children", "related")) {
+            assertTrue(clause.has(field), field);
+        }
+        List<String> relatedDocs = new ArrayList<>();
+        clause.get("related").forEach(r -> {
+            assertTrue(r.has("docTitle") && r.has("path"));
+            relatedDocs.add(r.get("docId").asText());
+        });
+        assertFalse(relatedDocs.contains("003-699736ca32203df9"));
+        assertTrue(clause.get("related").toString().contains("讲党课每半年至少1次"), clause.get("related").toString());
+
+        JsonNode parent = json("/api/clauses/" + clause.get("parentId").asText(), 200);
+        assertTrue(parent.get("children").toString().contains("003-699736ca32203df9.a1.s3.i12"));
+    }
+
+    @Test
+    void documentsAndOutline() throws Exception {
+        JsonNode list = json("/api/documents", 200);
+        assertEquals(9, list.size());
+        assertTrue(list.get(0).has("sha256") && list.get(0).has("branchTypes"));
+        JsonNode doc = json("/api/documents/003-699736ca32203df9", 200);
+        assertEquals("市组通字〔2020〕45号", doc.get("docNumber").asText());
+        JsonNode outline = doc.get("outline");
+        assertTrue(outline.size() >= 5);
+        assertTrue(outline.toString().contains("\"number\":\"12.\""));
+        for (String field : List.of("id", "number", "heading", "children")) {
+            assertTrue(outline.get(1).has(field), field);
+        }
+    }
+
+    @Test
+    void casesWithFacetsAndTheirRules() throws Exception {
+        JsonNode all = json("/api/cases", 200);
+        assertEquals(10, all.get("total").asInt());
+        assertTrue(all.at("/facets/topic").size() > 0 && all.at("/facets/branchType").size() > 0);
+        JsonNode filtered = json("/api/cases?topic=" + enc("三会一课"), 200);
+        assertTrue(filtered.get("total").asInt() > 0 && filtered.get("total").asInt() < 10);
+        filtered.get("cases").forEach(c -> assertTrue(c.get("topics").toString().contains("三会一课")));
+        assertTrue(json("/api/cases?q=" + enc("积分"), 200).get("total").asInt() > 0);
+        String id = filtered.at("/cases/0/id").asText();
+        JsonNode one = json("/api/cases/" + id, 200);
+        assertTrue(one.has("unit") && one.has("topics") && one.has("text"));
+        assertTrue(one.get("rules").toString().contains("三会一课"), one.get("rules").toString());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "/api/search?q=x&limit=abc|limit",
+        "/api/search?q=x&limit=0|limit",
+        "/api/search?q=x&limit=1000|limit",
+        "/api/search?q=x&offset=-1|offset",
+        "/api/search?q=x&kind=paragraph|kind",
+        "/api/search?q=x&branchType=%E5%B7%A5%E5%8E%82|branchType",
+        "/api/search|q",
+        "/api/cases?branchType=xyz|branchType",
+    })
+    void badParametersAre400WithASentenceNamingThem(String path, String parameter) throws Exception {
+        JsonNode error = json(path, 400);
+        assertTrue(error.get("error").asText().contains(parameter), error.toString());
+        assertEquals(1, error.size());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"/api/clauses/nope", "/api/documents/nope", "/api/cases/nope", "/api/nothing"})
+    void unknownIdsAre404(String path) throws Exception {
+        JsonNode error = json(path, 404);
+        assertFalse(error.get("error").asText().isBlank());
+    }
+
+    @Test
+    void pagesAreServedWithSecurityHeaders() throws Exception {
+        for (String path : List.of("/", "/?q=" + enc("党费"), "/c/003-699736ca32203df9.a1.s3.i12",
+                "/d/003-699736ca32203df9", "/cases", "/cases/001-86db140b11ca692a.k1", "/app.js", "/app.css",
+                "/api/health")) {
+            HttpResponse<String> response = site.get(path);
+            assertEquals(200, response.statusCode(), path);
+            String csp = response.headers().firstValue("Content-Security-Policy").orElse("");
+            assertTrue(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline") && csp.contains("frame-ancestors 'none'"), path);
+            assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(""), path);
+        }
+        HttpResponse<String> page = site.get("/c/anything");
+        assertTrue(page.body().contains("<script src=\"/app.js\" defer></script>"));
+        assertFalse(page.body().matches("(?s).*<script>.*"), "no inline script");
+        assertEquals(404, site.get("/no/such/page").statusCode());
+    }
+}

@@ -1,0 +1,181 @@
+package zhibu.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static zhibu.testing.RunningSite.enc;
+
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import zhibu.testing.RunningSite;
+import zhibu.testing.WebDriver;
+
+/** The site in real headless Chromium; every test saves a screenshot under target/screenshots. */
+class SiteBrowserTest {
+    static final Path SHOTS = Path.of("target/screenshots");
+    @TempDir
+    static Path folder;
+    static RunningSite site;
+    static WebDriver browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        site = new RunningSite(folder);
+        browser = new WebDriver(0);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+        site.close();
+    }
+
+    private static String url() {
+        try {
+            return URLDecoder.decode(browser.currentUrl(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static String textOf(String css) throws IOException {
+        return browser.text(browser.find(css));
+    }
+
+    @Test
+    void searchThenOpenTheClauseWithItsBreadcrumbAndComparison() throws Exception {
+        browser.open(site.base() + "/");
+        String box = browser.find("#q");
+        browser.type(box, "党员大会多久开一次" + WebDriver.ENTER);
+        String firstMark = browser.find(".results .hit:first-child .snippet mark");
+        assertFalse(browser.text(firstMark).isBlank());
+        assertTrue(url().contains("?q=党员大会多久开一次"), url());
+        browser.screenshot(SHOTS.resolve("search.png"));
+
+        String firstDoc = textOf(".results .hit:first-child .crumbs li:first-child");
+        browser.click(browser.find(".results .hit:first-child h2 a"));
+        browser.waitFor(() -> url().contains("/c/") ? true : null, "the clause page did not open");
+        String crumbs = textOf("article.clause .crumbs");
+        assertTrue(crumbs.startsWith(firstDoc), crumbs);
+        String otherDoc = textOf(".related .card h3");
+        assertNotEquals(firstDoc, otherDoc);
+        assertTrue(textOf(".cite-text").startsWith("《"));
+        browser.screenshot(SHOTS.resolve("clause.png"));
+    }
+
+    @Test
+    void pinyinInitialsSuggestTheTerm() throws Exception {
+        browser.open(site.base() + "/");
+        browser.type(browser.find("#q"), "shyk");
+        String option = browser.waitFor(() -> {
+            try {
+                for (String li : browser.findAll("#suggestions li")) {
+                    if (browser.text(li).equals("三会一课")) {
+                        return li;
+                    }
+                }
+                return null;
+            } catch (IOException e) {
+                return null;
+            }
+        }, "三会一课 was not suggested for shyk");
+        browser.screenshot(SHOTS.resolve("suggest.png"));
+        browser.click(option);
+        browser.waitFor(() -> url().contains("q=三会一课") ? true : null, "picking the suggestion did not search");
+        assertTrue(textOf(".results .hit:first-child").contains("三会一课"));
+    }
+
+    @Test
+    void filteringByBranchTypeKeepsOnlyThatTypeAndShowsInTheUrl() throws Exception {
+        browser.open(site.base() + "/?q=" + enc("党支部书记"));
+        String campus = browser.waitFor(() -> {
+            try {
+                for (String a : browser.findAll(".facets .facet a")) {
+                    if (browser.text(a).startsWith("高校（")) {
+                        return a;
+                    }
+                }
+                return null;
+            } catch (IOException e) {
+                return null;
+            }
+        }, "no 高校 facet");
+        browser.click(campus);
+        browser.waitFor(() -> url().contains("branchType=高校") ? true : null, "the filter is not in the URL");
+        browser.find(".active-filters");
+        List<String> hits = browser.findAll(".results .hit .badges");
+        assertFalse(hits.isEmpty());
+        for (String badges : hits) {
+            String text = browser.text(badges);
+            assertTrue(text.contains("高校") || text.contains("各类型党支部"), text);
+        }
+        browser.screenshot(SHOTS.resolve("filter.png"));
+    }
+
+    @Test
+    void openACaseFromTheCaseBrowser() throws Exception {
+        browser.open(site.base() + "/cases");
+        String title = textOf(".cases li:first-child h2 a");
+        browser.find(".facets .facet a");
+        browser.screenshot(SHOTS.resolve("cases.png"));
+        browser.click(browser.find(".cases li:first-child h2 a"));
+        browser.waitFor(() -> url().contains("/cases/") ? true : null, "the case page did not open");
+        assertEquals(title, textOf("article.case h1"));
+        browser.find(".related li a");
+        browser.screenshot(SHOTS.resolve("case.png"));
+    }
+
+    @Test
+    void hostileTextRendersAsText() throws Exception {
+        browser.open(site.base() + "/?q=" + enc("<script>alert(1)</script>"));
+        assertTrue(textOf("h1.results-title").contains("<script>alert(1)</script>"));
+        assertEquals(0, browser.script("return document.querySelectorAll('main script').length").asInt());
+
+        browser.open(site.base() + "/?q=" + enc("测试条文"));
+        browser.click(browser.find(".results .hit:first-child h2 a"));
+        String text = textOf("article.clause .text");
+        assertTrue(text.contains(RunningSite.HOSTILE_MARKUP), text);
+        assertEquals(0, browser.script("return document.querySelectorAll('main img').length").asInt());
+        browser.screenshot(SHOTS.resolve("escaped.png"));
+    }
+
+    @Test
+    void aPhoneWidthPageHasNoHorizontalScrolling() throws Exception {
+        try (WebDriver phone = new WebDriver(375)) {
+            for (String page : List.of("/", "/?q=" + enc("党员大会多久开一次"), "/c/003-699736ca32203df9.a1.s3.i12",
+                    "/cases", "/d/002-c30c592b5c62ffe5")) {
+                phone.open(site.base() + page);
+                phone.find("main h1");
+                assertEquals(375, phone.script("return window.innerWidth").asInt());
+                int scrollWidth = phone.script("return document.documentElement.scrollWidth").asInt();
+                assertTrue(scrollWidth <= 375, page + " is " + scrollWidth + " px wide");
+            }
+            phone.open(site.base() + "/");
+            phone.find("main h1");
+            phone.screenshot(SHOTS.resolve("phone-home.png"));
+            phone.open(site.base() + "/?q=" + enc("党员大会多久开一次"));
+            phone.find(".results .hit");
+            phone.screenshot(SHOTS.resolve("phone-search.png"));
+        }
+    }
+
+    @Test
+    void theDocumentPageHasAnOutlineAndAnAnchorPerClause() throws Exception {
+        browser.open(site.base() + "/d/003-699736ca32203df9#003-699736ca32203df9.a1.s3.i12");
+        browser.find(".outline a");
+        String anchor = browser.find("section[id='003-699736ca32203df9.a1.s3.i12']");
+        assertTrue(browser.text(anchor).contains("三会一课"));
+        assertTrue(browser.findAll(".doc-text section").size() > 50);
+        browser.screenshot(SHOTS.resolve("document.png"));
+    }
+}

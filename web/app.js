@@ -1,0 +1,373 @@
+// 支部通 site: renders each page from its path with the JSON API. No innerHTML: every text goes in as a text node.
+'use strict';
+
+const ALL_TYPES = ['机关', '高校', '中小学', '国有企业', '非公企业', '社会组织', '农村', '社区'];
+const KIND_LABELS = { clause: '条文', case: '案例', document: '文件' };
+const DOC_KIND_LABELS = { policy: '政策文件', regulation: '党内法规', experience: '经验材料' };
+const PAGE_SIZE = 10;
+
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs || {})) {
+    if (value === null || value === undefined || value === false) continue;
+    if (key === 'class') node.className = value;
+    else if (key === 'text') node.textContent = value;
+    else if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
+    else node.setAttribute(key, value === true ? '' : value);
+  }
+  for (const child of children.flat(Infinity)) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+function link(href, text, attrs) {
+  return el('a', Object.assign({ href }, attrs || {}), text);
+}
+
+async function api(path) {
+  const response = await fetch(path, { headers: { Accept: 'application/json' } });
+  const body = await response.json().catch(() => ({ error: '服务器没有返回有效数据。' }));
+  if (!response.ok) throw new Error(body.error || ('请求失败（' + response.status + '）'));
+  return body;
+}
+
+// The server escapes every character of a snippet and adds only <mark>…</mark>; rebuild it as nodes.
+function snippetNodes(html) {
+  const decode = (s) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  const nodes = [];
+  const parts = String(html || '').split(/(<mark>|<\/mark>)/);
+  let marked = false;
+  for (const part of parts) {
+    if (part === '<mark>') { marked = true; continue; }
+    if (part === '</mark>') { marked = false; continue; }
+    if (!part) continue;
+    nodes.push(marked ? el('mark', {}, decode(part)) : document.createTextNode(decode(part)));
+  }
+  return nodes;
+}
+
+function typeBadges(types) {
+  if (!types || types.length === 0) return [];
+  if (types.length === ALL_TYPES.length) return [el('span', { class: 'badge type' }, '各类型党支部')];
+  return types.map((t) => el('span', { class: 'badge type' }, t));
+}
+
+function statusBadge(status) {
+  if (!status) return null;
+  return el('span', { class: 'badge ' + (status === '现行有效' ? 'current' : 'old') }, status);
+}
+
+function breadcrumb(items) {
+  const list = el('ol', { class: 'crumbs' });
+  items.forEach((item) => list.append(el('li', {}, item)));
+  return el('nav', { 'aria-label': '位置' }, list);
+}
+
+function paragraphs(text) {
+  return String(text || '').split(/\n+/).filter((p) => p.trim()).map((p) => el('p', {}, p));
+}
+
+function citation(doc, clause) {
+  const number = doc && doc.docNumber ? '（' + doc.docNumber + '）' : '';
+  return '《' + (doc ? doc.title : clause.docTitle) + '》' + number + clause.path.join(' ');
+}
+
+function setTitle(text) {
+  document.title = text ? text + ' · 支部通' : '支部通 · 党支部标准化规范化建设知识库';
+}
+
+function showError(main, error) {
+  main.replaceChildren(el('div', { class: 'notice error', role: 'alert' }, error.message || String(error)));
+}
+
+// ---------- search page ----------
+
+function searchUrl(params, changes) {
+  const next = new URLSearchParams(params);
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === null || value === undefined || value === '') next.delete(key);
+    else next.set(key, value);
+  }
+  if (!('offset' in changes)) next.delete('offset');
+  return '/?' + next.toString();
+}
+
+async function renderHome(main) {
+  setTitle('');
+  const docs = await api('/api/documents');
+  const examples = ['党员大会多久开一次', '支委会多长时间召开一次', '党员不够三个人怎么建支部', '高校学生党员活动经费标准', '主题党日定在哪一天'];
+  main.replaceChildren(
+    el('section', { class: 'intro' },
+      el('h1', {}, '党支部标准化规范化建设 · 条文检索'),
+      el('p', {}, '用自己的话提问，直接找到规定原文、出处和在文件中的位置，并对照不同文件的不同说法。'),
+      el('p', { class: 'examples' }, '试试：', examples.map((q) => link('/?q=' + encodeURIComponent(q), q, { class: 'chip' })))),
+    el('section', {},
+      el('h2', {}, '收录文件（' + docs.length + '）'),
+      el('ul', { class: 'doclist' }, docs.map((d) => el('li', {},
+        link('/d/' + encodeURIComponent(d.id), d.title), ' ',
+        el('span', { class: 'meta' }, [d.issuer, d.docNumber, d.date].filter(Boolean).join(' · ')), ' ',
+        el('span', { class: 'badge kind' }, DOC_KIND_LABELS[d.kind] || d.kind), ' ', statusBadge(d.status))))));
+}
+
+async function renderSearch(main, params) {
+  const q = params.get('q') || '';
+  const kind = params.get('kind') || 'clause';
+  const offset = Math.max(0, parseInt(params.get('offset') || '0', 10) || 0);
+  setTitle(q + ' 的检索结果');
+  const query = new URLSearchParams({ q, kind, limit: PAGE_SIZE, offset });
+  for (const key of ['branchType', 'docId']) if (params.get(key)) query.set(key, params.get(key));
+  const [result, docs] = await Promise.all([api('/api/search?' + query), api('/api/documents')]);
+  const docIdByTitle = Object.fromEntries(docs.map((d) => [d.title, d.id]));
+  const docById = Object.fromEntries(docs.map((d) => [d.id, d]));
+
+  const heading = el('h1', { class: 'results-title' }, '“', q, '” ', el('span', { class: 'meta' }, '共 ' + result.total + ' 条' + KIND_LABELS[kind === 'all' ? 'clause' : kind] + '（' + result.tookMs + ' 毫秒）'));
+  const active = [];
+  if (params.get('branchType')) active.push(['branchType', '类型：' + params.get('branchType')]);
+  if (params.get('docId')) active.push(['docId', '文件：' + ((docById[params.get('docId')] || {}).title || params.get('docId'))]);
+  const filters = active.length === 0 ? null : el('p', { class: 'active-filters' }, '已筛选：',
+    active.map(([key, label]) => link(searchUrl(params, { [key]: null }), label + ' ✕', { class: 'chip', 'aria-label': '取消' + label })));
+
+  const list = el('ol', { class: 'results', start: String(offset + 1) });
+  for (const hit of result.hits) {
+    const href = hit.kind === 'case' ? '/cases/' + encodeURIComponent(hit.id)
+      : hit.kind === 'document' ? '/d/' + encodeURIComponent(hit.id) : '/c/' + encodeURIComponent(hit.id);
+    const doc = docById[hit.docId];
+    const crumbs = [link('/d/' + encodeURIComponent(hit.docId), hit.docTitle)].concat(hit.path.map((p) => p));
+    list.append(el('li', { class: 'hit' },
+      breadcrumb(crumbs),
+      el('h2', {}, link(href, hit.heading || (hit.path.length ? hit.path[hit.path.length - 1] : hit.docTitle))),
+      el('p', { class: 'snippet' }, snippetNodes(hit.snippet)),
+      el('p', { class: 'badges' },
+        el('span', { class: 'badge kind' }, doc ? (DOC_KIND_LABELS[doc.kind] || doc.kind) : KIND_LABELS[hit.kind]),
+        statusBadge(hit.status), typeBadges(hit.branchTypes))));
+  }
+
+  const body = [heading, filters];
+  if (result.total === 0) {
+    body.push(el('div', { class: 'notice' },
+      el('p', {}, '没有找到相关' + KIND_LABELS[kind === 'all' ? 'clause' : kind] + '。可以换个说法，或试试这些：'),
+      el('p', {}, (result.suggestions || []).map((s) => link('/?q=' + encodeURIComponent(s), s, { class: 'chip' }))),
+      active.length ? el('p', {}, link(searchUrl(params, { branchType: null, docId: null }), '去掉筛选条件再搜')) : null));
+  } else {
+    body.push(list);
+    const pager = el('nav', { class: 'pager', 'aria-label': '翻页' });
+    if (offset > 0) pager.append(link(searchUrl(params, { offset: Math.max(0, offset - PAGE_SIZE) || null }), '上一页', { rel: 'prev' }));
+    pager.append(el('span', {}, '第 ' + (Math.floor(offset / PAGE_SIZE) + 1) + ' 页 / 共 ' + Math.max(1, Math.ceil(result.total / PAGE_SIZE)) + ' 页'));
+    if (offset + PAGE_SIZE < result.total) pager.append(link(searchUrl(params, { offset: offset + PAGE_SIZE }), '下一页', { rel: 'next' }));
+    body.push(pager);
+  }
+
+  const facets = el('aside', { class: 'facets', 'aria-label': '筛选' },
+    facetGroup('类别', Object.entries(result.facets.kind || {}).length ? ['clause', 'case', 'document'].map((k) => [k, KIND_LABELS[k]]) : [],
+      (k) => searchUrl(params, { kind: k === 'clause' ? null : k, branchType: null, docId: null }), (k) => k === kind),
+    facetGroup('党支部类型', Object.entries(result.facets.branchType || {}).map(([t, n]) => [t, t + '（' + n + '）']),
+      (t) => searchUrl(params, { branchType: t }), (t) => t === params.get('branchType')),
+    facetGroup('文件', Object.entries(result.facets.docTitle || {}).map(([t, n]) => [docIdByTitle[t], t + '（' + n + '）']),
+      (id) => searchUrl(params, { docId: id }), (id) => id === params.get('docId')));
+  main.replaceChildren(el('div', { class: 'with-facets' }, el('div', { class: 'primary' }, body), facets));
+}
+
+function facetGroup(title, entries, hrefOf, isActive) {
+  if (!entries.length) return null;
+  return el('section', { class: 'facet' }, el('h2', {}, title),
+    el('ul', {}, entries.map(([value, label]) => el('li', {},
+      link(hrefOf(value), label, isActive(value) ? { 'aria-current': 'true', class: 'on' } : {})))));
+}
+
+// ---------- clause page ----------
+
+async function renderClause(main, id) {
+  const clause = await api('/api/clauses/' + encodeURIComponent(id));
+  const doc = clause.document;
+  setTitle((clause.heading || clause.path[clause.path.length - 1] || '') + ' · ' + clause.docTitle);
+  const cite = citation(doc, clause);
+  const status = el('span', { class: 'copy-status', role: 'status' });
+  const copy = el('button', {
+    type: 'button', class: 'copy', onclick: async () => {
+      try { await navigator.clipboard.writeText(cite); status.textContent = '已复制引用'; }
+      catch (e) { status.textContent = '请手动复制：' + cite; }
+    },
+  }, '复制引用');
+  const crumbs = [link('/d/' + encodeURIComponent(clause.docId) + '#' + encodeURIComponent(clause.id), clause.docTitle)]
+    .concat(clause.path.slice(0, -1).map((p) => p)).concat([clause.path[clause.path.length - 1]]);
+  const neighbours = el('nav', { class: 'neighbours', 'aria-label': '上下条' },
+    clause.prevId ? link('/c/' + encodeURIComponent(clause.prevId), '← 上一条', { rel: 'prev' }) : el('span', {}),
+    clause.nextId ? link('/c/' + encodeURIComponent(clause.nextId), '下一条 →', { rel: 'next' }) : el('span', {}));
+  const related = clause.related.length === 0 ? el('p', { class: 'meta' }, '其他文件中暂未找到同一事项的条文。')
+    : el('div', { class: 'compare' }, clause.related.map((r) => el('article', { class: 'card' },
+      el('h3', {}, link('/c/' + encodeURIComponent(r.id), r.docTitle)),
+      el('p', { class: 'meta' }, r.path.join(' › ')),
+      paragraphs(r.text))));
+  main.replaceChildren(el('article', { class: 'clause' },
+    breadcrumb(crumbs),
+    el('h1', {}, clause.number ? clause.number + ' ' : '', clause.heading || clause.path[clause.path.length - 1]),
+    el('p', { class: 'badges' },
+      doc ? el('span', { class: 'badge kind' }, DOC_KIND_LABELS[doc.kind] || doc.kind) : null,
+      doc && doc.docNumber ? el('span', { class: 'badge' }, doc.docNumber) : null,
+      doc ? statusBadge(doc.status) : null, typeBadges(clause.branchTypes)),
+    el('div', { class: 'text' }, paragraphs(clause.text)),
+    el('p', { class: 'cite' }, el('span', { class: 'cite-text' }, cite), ' ', copy, ' ', status),
+    clause.children.length ? el('section', {}, el('h2', {}, '下设条目'),
+      el('ul', {}, clause.children.map((c) => el('li', {}, link('/c/' + encodeURIComponent(c.id), [c.number, c.heading || c.path[c.path.length - 1]].filter(Boolean).join(' ')))))) : null,
+    neighbours,
+    el('section', { class: 'related' }, el('h2', {}, '对照：其他文件的同类规定'), related)));
+}
+
+// ---------- document page ----------
+
+function outlineList(nodes) {
+  return el('ul', {}, nodes.map((n) => el('li', {},
+    link('#' + n.id, [n.number, n.heading].filter(Boolean).join(' ')),
+    n.children.length ? outlineList(n.children) : null)));
+}
+
+async function renderDocument(main, id) {
+  const doc = await api('/api/documents/' + encodeURIComponent(id));
+  setTitle(doc.title);
+  const meta = [['发文机关', doc.issuer], ['文号', doc.docNumber], ['日期', doc.date], ['类别', DOC_KIND_LABELS[doc.kind]],
+    ['状态', doc.status], ['地区', doc.region], ['适用', (doc.branchTypes || []).length === ALL_TYPES.length ? '各类型党支部' : (doc.branchTypes || []).join('、')]]
+    .filter(([, v]) => v);
+  const text = el('div', { class: 'doc-text' }, doc.clauses.map((c) => el('section', { id: c.id, class: 'clause-block depth-' + Math.min(c.depth, 5) },
+    el('h3', {}, link('/c/' + encodeURIComponent(c.id), c.path[c.path.length - 1] || c.heading || c.number || '')),
+    paragraphs(c.text))));
+  const cases = doc.cases.length ? el('section', {}, el('h2', {}, '案例'), el('ul', {}, doc.cases.map((c) =>
+    el('li', {}, link('/cases/' + encodeURIComponent(c.id), c.title), c.unit ? el('span', { class: 'meta' }, ' · ' + c.unit) : null)))) : null;
+  main.replaceChildren(el('article', { class: 'document' },
+    el('h1', {}, doc.title),
+    el('dl', { class: 'meta-table' }, meta.map(([k, v]) => [el('dt', {}, k), el('dd', {}, v)])),
+    doc.outline.length ? el('nav', { class: 'outline', 'aria-label': '目录' }, el('h2', {}, '目录'), outlineList(doc.outline)) : null,
+    text, cases));
+  if (location.hash) {
+    const target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (target) target.scrollIntoView();
+  }
+}
+
+// ---------- cases ----------
+
+async function renderCases(main, params) {
+  setTitle('经验案例');
+  const query = new URLSearchParams();
+  for (const key of ['q', 'branchType', 'topic']) if (params.get(key)) query.set(key, params.get(key));
+  const result = await api('/api/cases?' + query);
+  const url = (changes) => {
+    const next = new URLSearchParams(query);
+    for (const [k, v] of Object.entries(changes)) { if (v) next.set(k, v); else next.delete(k); }
+    const s = next.toString();
+    return '/cases' + (s ? '?' + s : '');
+  };
+  const form = el('form', { class: 'search inline', role: 'search', action: '/cases', method: 'get' },
+    el('label', { for: 'case-q', class: 'sr' }, '在案例中搜索'),
+    el('input', { id: 'case-q', name: 'q', type: 'search', value: params.get('q') || '', placeholder: '在案例中搜索，如：积分管理' }),
+    params.get('branchType') ? el('input', { type: 'hidden', name: 'branchType', value: params.get('branchType') }) : null,
+    params.get('topic') ? el('input', { type: 'hidden', name: 'topic', value: params.get('topic') }) : null,
+    el('button', { type: 'submit' }, '搜索案例'));
+  const list = el('ul', { class: 'cases' }, result.cases.map((c) => el('li', { class: 'card' },
+    el('h2', {}, link('/cases/' + encodeURIComponent(c.id), c.heading)),
+    c.unit ? el('p', { class: 'meta' }, c.unit) : null,
+    el('p', { class: 'snippet' }, snippetNodes(c.snippet)),
+    el('p', { class: 'badges' }, (c.topics || []).map((t) => link(url({ topic: t }), t, { class: 'badge topic' })), typeBadges(c.branchTypes)))));
+  const facets = el('aside', { class: 'facets', 'aria-label': '筛选' },
+    facetGroup('党支部类型', Object.entries(result.facets.branchType || {}).map(([t, n]) => [t, t + '（' + n + '）']),
+      (t) => url({ branchType: t === params.get('branchType') ? null : t }), (t) => t === params.get('branchType')),
+    facetGroup('主题', Object.entries(result.facets.topic || {}).map(([t, n]) => [t, t + '（' + n + '）']),
+      (t) => url({ topic: t === params.get('topic') ? null : t }), (t) => t === params.get('topic')));
+  main.replaceChildren(el('div', { class: 'with-facets' },
+    el('div', { class: 'primary' }, el('h1', {}, '经验案例 ', el('span', { class: 'meta' }, '共 ' + result.total + ' 个')), form,
+      result.total ? list : el('div', { class: 'notice' }, '没有符合条件的案例。', link('/cases', '看全部案例'))),
+    facets));
+}
+
+async function renderCase(main, id) {
+  const c = await api('/api/cases/' + encodeURIComponent(id));
+  setTitle(c.title);
+  main.replaceChildren(el('article', { class: 'case' },
+    breadcrumb([link('/cases', '经验案例'), link('/d/' + encodeURIComponent(c.docId), c.docTitle)]),
+    el('h1', {}, c.title),
+    c.unit ? el('p', { class: 'meta' }, '单位：' + c.unit) : null,
+    el('p', { class: 'badges' }, c.topics.map((t) => link('/cases?topic=' + encodeURIComponent(t), t, { class: 'badge topic' })), typeBadges(c.branchTypes)),
+    el('div', { class: 'text' }, paragraphs(c.text)),
+    el('section', { class: 'related' }, el('h2', {}, '相关规定'),
+      c.rules.length ? el('ul', {}, c.rules.map((r) => el('li', {}, link('/c/' + encodeURIComponent(r.id), r.docTitle + ' › ' + r.path.join(' › ')))))
+        : el('p', { class: 'meta' }, '暂无。'))));
+}
+
+// ---------- suggestions ----------
+
+function wireSuggestions() {
+  const form = document.getElementById('search-form');
+  const input = document.getElementById('q');
+  const box = document.getElementById('suggestions');
+  let items = [];
+  let active = -1;
+  let timer = null;
+
+  const close = () => { box.hidden = true; box.replaceChildren(); input.setAttribute('aria-expanded', 'false'); input.removeAttribute('aria-activedescendant'); active = -1; };
+  const pick = (term) => { input.value = term; close(); form.requestSubmit(); };
+  const highlight = (i) => {
+    active = i;
+    [...box.children].forEach((li, j) => li.setAttribute('aria-selected', String(j === i)));
+    if (i >= 0) input.setAttribute('aria-activedescendant', 'sugg-' + i);
+  };
+
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    const typed = input.value.trim();
+    if (!typed) { close(); return; }
+    timer = setTimeout(async () => {
+      try {
+        const body = await api('/api/suggest?q=' + encodeURIComponent(typed));
+        if (input.value.trim() !== typed) return;
+        items = body.suggestions;
+        if (!items.length) { close(); return; }
+        box.replaceChildren(...items.map((term, i) => el('li', {
+          id: 'sugg-' + i, role: 'option', 'aria-selected': 'false',
+          onmousedown: (e) => { e.preventDefault(); pick(term); },
+        }, term)));
+        box.hidden = false;
+        input.setAttribute('aria-expanded', 'true');
+        active = -1;
+      } catch (e) { close(); }
+    }, 120);
+  });
+  input.addEventListener('keydown', (e) => {
+    if (box.hidden) return;
+    if (e.key === 'ArrowDown') { e.preventDefault(); highlight(Math.min(items.length - 1, active + 1)); }
+    else if (e.key === 'ArrowUp') { e.preventDefault(); highlight(Math.max(0, active - 1)); }
+    else if (e.key === 'Enter' && active >= 0) { e.preventDefault(); pick(items[active]); }
+    else if (e.key === 'Escape') close();
+  });
+  input.addEventListener('blur', () => setTimeout(close, 150));
+}
+
+// ---------- router ----------
+
+async function route() {
+  const main = document.getElementById('main');
+  const path = decodeURIComponent(location.pathname);
+  const params = new URLSearchParams(location.search);
+  const input = document.getElementById('q');
+  if (path === '/' && params.get('q')) input.value = params.get('q');
+  main.setAttribute('aria-busy', 'true');
+  try {
+    let m;
+    if (path === '/') await (params.get('q') || params.get('branchType') || params.get('docId') ? renderSearch(main, params) : renderHome(main));
+    else if ((m = path.match(/^\/c\/(.+)$/))) await renderClause(main, m[1]);
+    else if ((m = path.match(/^\/d\/(.+)$/))) await renderDocument(main, m[1]);
+    else if (path === '/cases') await renderCases(main, params);
+    else if ((m = path.match(/^\/cases\/(.+)$/))) await renderCase(main, m[1]);
+    else throw new Error('没有这个页面。');
+  } catch (error) {
+    showError(main, error);
+  } finally {
+    main.removeAttribute('aria-busy');
+  }
+}
+
+document.addEventListener('DOMContentLoaded', () => {
+  wireSuggestions();
+  route();
+});

@@ -79,8 +79,16 @@ public final class SearchService {
         IndexSearcher searcher = index.searchers().acquire();
         try {
             int wanted = Math.max(1, request.offset() + request.limit());
-            TopDocs top = q.isEmpty() ? searcher.search(filtered, wanted, DOCUMENT_ORDER)
-                    : searcher.search(filtered, wanted);
+            QuotationRescorer quotation = QuotationRescorer.forQuestion(q);
+            TopDocs top;
+            if (q.isEmpty()) {
+                top = searcher.search(filtered, wanted, DOCUMENT_ORDER);
+            } else if (quotation != null) {
+                TopDocs first = searcher.search(filtered, Math.max(wanted, QuotationRescorer.DEPTH));
+                top = quotation.rescore(searcher, first, wanted);
+            } else {
+                top = searcher.search(filtered, wanted);
+            }
             Map<String, Map<String, Integer>> facets = facets(searcher, facetQuery, kind);
             List<ScoreDoc> page = new ArrayList<>();
             for (int i = request.offset(); i < top.scoreDocs.length; i++) {

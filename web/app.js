@@ -295,6 +295,55 @@ async function renderCase(main, id) {
         : el('p', { class: 'meta' }, '暂无。'))));
 }
 
+// ---------- checklist ----------
+
+async function renderChecklist(main, params) {
+  setTitle('党支部标准化规范化建设清单');
+  const type = params.get('branchType') || '';
+  const members = params.get('members') || '';
+  const form = el('form', { class: 'profile', action: '/checklist', method: 'get' },
+    el('label', { for: 'cl-type' }, '党支部类型'),
+    el('select', { id: 'cl-type', name: 'branchType', required: true },
+      el('option', { value: '' }, '请选择'),
+      ALL_TYPES.map((t) => el('option', { value: t, selected: t === type }, t))),
+    el('label', { for: 'cl-members' }, '正式党员人数'),
+    el('input', { id: 'cl-members', name: 'members', type: 'number', min: '1', max: '10000', required: true, value: members, inputmode: 'numeric' }),
+    el('label', { class: 'check' }, el('input', { type: 'checkbox', name: 'groups', value: 'true', checked: params.get('groups') !== 'false' && (params.get('groups') === 'true' || !members) }), '设有党小组'),
+    el('label', { class: 'check' }, el('input', { type: 'checkbox', name: 'leaders', value: 'true', checked: params.get('leaders') !== 'false' && (params.get('leaders') === 'true' || !members) }), '有党员领导干部'),
+    el('button', { type: 'submit' }, '生成清单'));
+  const body = [el('h1', {}, '党支部标准化规范化建设清单'), el('p', { class: 'meta' }, '按党支部类型和党员人数生成，每一项都注明出自哪份文件的哪一条；各文件规定不同时列出差异，按从严的执行。'), form];
+  if (!type || !members) {
+    main.replaceChildren(el('div', { class: 'checklist-page' }, body));
+    return;
+  }
+  const query = new URLSearchParams({ branchType: type, members, groups: params.get('groups') === 'true' ? 'true' : 'false', leaders: params.get('leaders') === 'true' ? 'true' : 'false' });
+  const checklist = await api('/api/checklist?' + query);
+  const downloads = el('p', { class: 'downloads' }, '下载：', [['docx', 'Word'], ['xlsx', 'Excel'], ['ics', '日历'], ['html', '打印页'], ['json', 'JSON']]
+    .map(([f, label]) => link('/api/checklist?' + query + '&format=' + f, label, { class: 'chip', download: f === 'html' ? null : '' })));
+  body.push(el('h2', { class: 'results-title' }, type + '党支部 · ' + members + ' 名正式党员 ', el('span', { class: 'meta' }, '共 ' + checklist.items.length + ' 项')), downloads);
+  checklist.notes.forEach((n) => body.push(el('p', { class: 'notice' }, n)));
+  let number = 1;
+  for (const category of ['组织设置', '队伍建设', '组织生活', '阵地建设', '工作制度', '经费保障', '作用发挥']) {
+    const items = checklist.items.filter((i) => i.category === category);
+    if (!items.length) continue;
+    body.push(el('section', { class: 'category' }, el('h2', {}, category + '（' + items.length + '）'),
+      el('ol', { class: 'items', start: String(number) }, items.map((item) => el('li', { class: 'item', id: item.id },
+        el('p', { class: 'requirement' }, item.requirement, ' ', item.frequency ? el('span', { class: 'badge current' }, freqLabel(item.frequency)) : null),
+        item.variants.length ? el('div', { class: 'variants' }, el('p', { class: 'meta' }, '各文件规定不同（已按从严列出）：'),
+          el('ul', {}, item.variants.map((v) => el('li', {}, v.requirement, ' —— ', v.sources.map((s) => s.docTitle).filter((t, i, a) => a.indexOf(t) === i).join('、'))))) : null,
+        item.sources.map((s) => el('details', { class: 'source' },
+          el('summary', {}, '依据：《' + s.docTitle + '》' + (s.docNumber ? '（' + s.docNumber + '）' : '') + s.path.join(' ')),
+          el('p', {}, s.text), el('p', {}, link('/c/' + encodeURIComponent(s.clauseId), '查看条文')))))))));
+    number += items.length;
+  }
+  main.replaceChildren(el('div', { class: 'checklist-page' }, body));
+}
+
+function freqLabel(f) {
+  const per = { month: '每月', quarter: '每季度', 'half-year': '每半年', year: '每年', term: '每届' }[f.per] || f.per;
+  return per + f.times + '次';
+}
+
 // ---------- suggestions ----------
 
 function wireSuggestions() {
@@ -359,6 +408,7 @@ async function route() {
     else if ((m = path.match(/^\/d\/(.+)$/))) await renderDocument(main, m[1]);
     else if (path === '/cases') await renderCases(main, params);
     else if ((m = path.match(/^\/cases\/(.+)$/))) await renderCase(main, m[1]);
+    else if (path === '/checklist') await renderChecklist(main, params);
     else throw new Error('没有这个页面。');
   } catch (error) {
     showError(main, error);

@@ -35,6 +35,18 @@ public final class DomainDictionary {
         return zhibu.ingest.DocumentIds.sha256Hex(all).substring(0, 12);
     }
 
+    /** The groups of synonyms.txt ("a, b, c" lines; "a => b" lines give a, b), each a list in file order. */
+    public static List<List<String>> synonymGroups() {
+        return DataFiles.lines("synonyms.txt").stream()
+                .map(line -> java.util.Arrays.stream(line.split(",|=>")).map(String::strip).filter(s -> !s.isEmpty()).toList())
+                .toList();
+    }
+
+    /** Lines of a data file under zhibu/ (comments and blank lines left out). */
+    public static List<String> dataLines(String name) {
+        return DataFiles.lines(name);
+    }
+
     /** The terms of dictionary.txt, in file order. */
     public static List<String> terms() {
         return DataFiles.lines("dictionary.txt").stream().map(line -> line.split("\t")[0].strip()).toList();

@@ -8,6 +8,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import zhibu.checklist.Checklist;
+import zhibu.checklist.ChecklistFormat;
+import zhibu.checklist.ChecklistService;
+import zhibu.checklist.Profile;
 import zhibu.index.UnitKind;
 import zhibu.library.CaseRules;
 import zhibu.library.Library;
@@ -28,6 +32,7 @@ final class ApiHandlers {
     private final RelatedClauses related;
     private final Suggester suggester;
     private final CaseRules caseRules;
+    private final ChecklistService checklists;
 
     ApiHandlers(Library library, SearchService search, Suggester suggester) {
         this.library = library;
@@ -35,6 +40,7 @@ final class ApiHandlers {
         this.related = new RelatedClauses(library);
         this.suggester = suggester;
         this.caseRules = new CaseRules(search);
+        this.checklists = new ChecklistService(library);
     }
 
     void health(Context ctx) throws IOException {
@@ -117,6 +123,24 @@ final class ApiHandlers {
         body.put("docTitle", library.document(c.docId()).map(DocumentMetadata::title).orElse(""));
         body.put("rules", caseRules.of(c));
         ctx.json(body);
+    }
+
+    void checklist(Context ctx) throws IOException {
+        Profile profile = new Profile(Params.requiredBranchType(ctx), Params.members(ctx),
+                Params.flag(ctx, "groups", true), Params.flag(ctx, "leaders", true));
+        ChecklistFormat format = Params.checklistFormat(ctx);
+        Checklist checklist = checklists.checklist(profile);
+        if (format == ChecklistFormat.JSON) {
+            ctx.json(checklist);
+            return;
+        }
+        if (format.binary() || format == ChecklistFormat.ICS) {
+            String name = java.net.URLEncoder.encode(format.fileName(profile), java.nio.charset.StandardCharsets.UTF_8)
+                    .replace("+", "%20");
+            ctx.header("Content-Disposition", "attachment; filename=\"checklist." + format.extension()
+                    + "\"; filename*=UTF-8''" + name);
+        }
+        ctx.contentType(format.mediaType()).result(format.render(checklist));
     }
 
     /** Terms to try when a search finds nothing: completions of the question's words. */

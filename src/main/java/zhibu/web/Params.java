@@ -51,6 +51,43 @@ final class Params {
                 .getOrDefault("");
     }
 
+    static String requiredBranchType(Context ctx) {
+        String type = branchType(ctx);
+        if (type.isEmpty()) {
+            throw ApiError.badRequest("请在参数 branchType 中给出党支部类型：" + TYPES + "。");
+        }
+        return type;
+    }
+
+    static int members(Context ctx) {
+        if (ctx.queryParam("members") == null) {
+            throw ApiError.badRequest("请在参数 members 中给出正式党员人数，例如 members=30。");
+        }
+        return ctx.queryParamAsClass("members", Integer.class)
+                .check(n -> n == null || n >= 1 && n <= zhibu.checklist.ChecklistService.MAX_MEMBERS,
+                        "参数 members 应为 1 到 " + zhibu.checklist.ChecklistService.MAX_MEMBERS + " 之间的整数。")
+                .get();
+    }
+
+    static zhibu.checklist.ChecklistFormat checklistFormat(Context ctx) {
+        String format = ctx.queryParamAsClass("format", String.class)
+                .check(f -> f == null || zhibu.checklist.ChecklistFormat.of(f).isPresent(),
+                        "参数 format 应为 json、docx、xlsx、ics、html 或 text。")
+                .getOrDefault("json");
+        return zhibu.checklist.ChecklistFormat.of(format).orElseThrow();
+    }
+
+    static boolean flag(Context ctx, String name, boolean fallback) {
+        String value = ctx.queryParam(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        if (!value.matches("true|false|1|0")) {
+            throw ApiError.badRequest("参数 " + name + " 应为 true 或 false。");
+        }
+        return value.equals("true") || value.equals("1");
+    }
+
     static String optional(Context ctx, String name) {
         String value = ctx.queryParam(name);
         return value == null || value.isBlank() ? null : value.strip();

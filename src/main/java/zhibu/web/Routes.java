@@ -19,6 +19,7 @@ final class Routes {
         config.routes.get("/api/documents/{id}", api::document);
         config.routes.get("/api/cases", api::cases);
         config.routes.get("/api/cases/{id}", api::caseById);
+        config.routes.get("/api/checklist", api::checklist);
         config.routes.get("/api/*", ctx -> {
             throw ApiError.notFound("没有这个接口：" + ctx.path() + "。");
         });
@@ -28,6 +29,7 @@ final class Routes {
         config.routes.get("/d/{id}", pages::shell);
         config.routes.get("/cases", pages::shell);
         config.routes.get("/cases/{id}", pages::shell);
+        config.routes.get("/checklist", pages::shell);
         config.staticFiles.add(pages.folder().toString(), Location.EXTERNAL);
 
         ErrorMapping.install(config, pages);

@@ -154,6 +154,25 @@ class ApiTest {
         assertTrue(one.get("rules").toString().contains("三会一课"), one.get("rules").toString());
     }
 
+    @Test
+    void checklistInEveryFormat() throws Exception {
+        String profile = "/api/checklist?branchType=" + enc("高校") + "&members=30";
+        JsonNode checklist = json(profile, 200);
+        assertEquals("高校", checklist.at("/profile/branchType").asText());
+        assertTrue(checklist.get("items").size() > 10);
+        String clauseId = checklist.at("/items/0/sources/0/clauseId").asText();
+        json("/api/clauses/" + clauseId, 200);
+        for (String[] format : new String[][] {{"docx", "wordprocessingml"}, {"xlsx", "spreadsheetml"},
+                {"ics", "text/calendar"}, {"html", "text/html"}, {"text", "text/plain"}}) {
+            HttpResponse<String> response = site.get(profile + "&format=" + format[0]);
+            assertEquals(200, response.statusCode(), format[0]);
+            assertTrue(response.headers().firstValue("Content-Type").orElse("").contains(format[1]), format[0]);
+        }
+        assertTrue(site.get(profile + "&format=ics").body().contains("BEGIN:VEVENT"));
+        assertTrue(site.get(profile + "&format=docx").headers().firstValue("Content-Disposition").orElse("")
+                .contains("attachment"));
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "/api/search?q=x&limit=abc|limit",
@@ -164,6 +183,11 @@ class ApiTest {
         "/api/search?q=x&branchType=%E5%B7%A5%E5%8E%82|branchType",
         "/api/search|q",
         "/api/cases?branchType=xyz|branchType",
+        "/api/checklist?members=30|branchType",
+        "/api/checklist?branchType=%E9%AB%98%E6%A0%A1|members",
+        "/api/checklist?branchType=%E9%AB%98%E6%A0%A1&members=abc|members",
+        "/api/checklist?branchType=%E9%AB%98%E6%A0%A1&members=0|members",
+        "/api/checklist?branchType=%E9%AB%98%E6%A0%A1&members=30&format=pdf|format",
     })
     void badParametersAre400WithASentenceNamingThem(String path, String parameter) throws Exception {
         JsonNode error = json(path, 400);
@@ -181,7 +205,7 @@ class ApiTest {
     @Test
     void pagesAreServedWithSecurityHeaders() throws Exception {
         for (String path : List.of("/", "/?q=" + enc("党费"), "/c/003-699736ca32203df9.a1.s3.i12",
-                "/d/003-699736ca32203df9", "/cases", "/cases/001-86db140b11ca692a.k1", "/app.js", "/app.css",
+                "/d/003-699736ca32203df9", "/cases", "/cases/001-86db140b11ca692a.k1", "/checklist", "/app.js", "/app.css",
                 "/api/health")) {
             HttpResponse<String> response = site.get(path);
             assertEquals(200, response.statusCode(), path);

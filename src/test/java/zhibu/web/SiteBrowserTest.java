@@ -178,4 +178,25 @@ class SiteBrowserTest {
         assertTrue(browser.findAll(".doc-text section").size() > 50);
         browser.screenshot(SHOTS.resolve("document.png"));
     }
+
+    @Test
+    void theChecklistPageBuildsACitedChecklist() throws Exception {
+        browser.open(site.base() + "/checklist");
+        browser.script("document.getElementById('cl-type').value = '高校'");
+        browser.type(browser.find("#cl-members"), "30");
+        browser.click(browser.find(".profile button"));
+        browser.waitFor(() -> url().contains("branchType=高校") && url().contains("members=30") ? true : null,
+                "the profile is not in the URL");
+        String first = browser.find(".items .item .requirement");
+        assertFalse(browser.text(first).isBlank());
+        assertTrue(browser.findAll(".category h2").size() >= 4);
+        String page = textOf("main");
+        assertTrue(page.contains("党员大会") && page.contains("教职工党员人均不少于200元"), page);
+        browser.click(browser.find(".items .item details.source summary"));
+        assertTrue(browser.text(browser.find(".items .item details.source[open] p")).length() > 10);
+        assertTrue(browser.findAll(".downloads a").size() == 5);
+        String docx = browser.attribute(browser.findAll(".downloads a").get(0), "href");
+        assertTrue(docx.contains("/api/checklist?") && docx.contains("format=docx"), docx);
+        browser.screenshot(SHOTS.resolve("checklist.png"));
+    }
 }

@@ -1,0 +1,54 @@
+package zhibu.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import zhibu.checklist.ChecklistFormat;
+import zhibu.checklist.ChecklistService;
+import zhibu.checklist.Profile;
+import zhibu.index.ZhibuIndex;
+import zhibu.library.Library;
+import zhibu.model.BranchType;
+
+/** {@code zhibu checklist --type TYPE --members N [--format text|json|docx|xlsx|ics|html] [-o FILE]}. */
+public final class ChecklistCommand {
+    public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
+        List<String> normalized = argv.stream().map(a -> a.equals("-o") ? "--output" : a).toList();
+        Args args = Args.parse(normalized, Set.of("type", "members", "format", "output", "index"),
+                Set.of("no-groups", "no-leaders"));
+        String type = args.value("type", null);
+        if (type == null || BranchType.fromLabel(type).isEmpty()) {
+            throw new Args.UsageException("--type must be one of " + String.join("、",
+                    BranchType.labels(BranchType.all())));
+        }
+        if (args.value("members", null) == null) {
+            throw new Args.UsageException("--members must give the number of full members, e.g. --members 30");
+        }
+        int members = args.intValue("members", 0, 1, ChecklistService.MAX_MEMBERS);
+        String formatLabel = args.value("format", "text");
+        ChecklistFormat format = ChecklistFormat.of(formatLabel).orElseThrow(() -> new Args.UsageException(
+                "--format must be text, json, docx, xlsx, ics or html, not '" + formatLabel + "'"));
+        String output = args.value("output", null);
+        if (format.binary() && output == null) {
+            throw new Args.UsageException("--format " + formatLabel + " writes a file: give -o FILE");
+        }
+        Path folder = Home.resolve(args.value("index", "index"));
+        try (ZhibuIndex index = ZhibuIndex.open(folder)) {
+            if (index.counts().get(zhibu.index.UnitKind.DOCUMENT) == 0) {
+                index.ingest(List.of(Home.resolve("corpus")));
+            }
+            Profile profile = new Profile(type, members, !args.flag("no-groups"), !args.flag("no-leaders"));
+            byte[] rendered = format.render(new ChecklistService(new Library(index)).checklist(profile));
+            if (output == null) {
+                out.write(rendered);
+                out.flush();
+            } else {
+                Files.write(Path.of(output), rendered);
+                err.println("wrote " + output);
+            }
+            return 0;
+        }
+    }
+}

@@ -17,7 +17,7 @@ import zhibu.index.UnitKind;
 public final class QuerySets {
     /** How many characters of the question next to the blank must sit beside the answer. */
     static final int CONTEXT = 4;
-    private static final Pattern BLANK = Pattern.compile("[（(][\\s\\u3000_]*[)）]|_{2,}");
+    private static final Pattern BLANK = zhibu.search.QuotationRescorer.BLANK;
 
     private QuerySets() {
     }
@@ -95,8 +95,8 @@ public final class QuerySets {
                 before = TextFolding.exam(question);
                 after = "";
             }
-            String searchable = BLANK.matcher(question).replaceAll(" ");
-            queries.add(new EvalQuery(item.path("id").asText(), null, searchable, inContext(answer, before, after)));
+            // searched as written: the blank tells the search which words surround the answer
+            queries.add(new EvalQuery(item.path("id").asText(), null, question, inContext(answer, before, after)));
         }
         return queries;
     }

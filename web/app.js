@@ -308,6 +308,10 @@ async function renderChecklist(main, params) {
       ALL_TYPES.map((t) => el('option', { value: t, selected: t === type }, t))),
     el('label', { for: 'cl-members' }, '正式党员人数'),
     el('input', { id: 'cl-members', name: 'members', type: 'number', min: '1', max: '10000', required: true, value: members, inputmode: 'numeric' }),
+    el('label', { for: 'cl-campus' }, '高校支部类别'),
+    el('select', { id: 'cl-campus', name: 'campus' },
+      el('option', { value: '' }, '教职工和学生'),
+      ['教职工', '学生'].map((c) => el('option', { value: c, selected: c === params.get('campus') }, c + '党支部'))),
     el('label', { class: 'check' }, el('input', { type: 'checkbox', name: 'groups', value: 'true', checked: params.get('groups') !== 'false' && (params.get('groups') === 'true' || !members) }), '设有党小组'),
     el('label', { class: 'check' }, el('input', { type: 'checkbox', name: 'leaders', value: 'true', checked: params.get('leaders') !== 'false' && (params.get('leaders') === 'true' || !members) }), '有党员领导干部'),
     el('button', { type: 'submit' }, '生成清单'));
@@ -317,6 +321,7 @@ async function renderChecklist(main, params) {
     return;
   }
   const query = new URLSearchParams({ branchType: type, members, groups: params.get('groups') === 'true' ? 'true' : 'false', leaders: params.get('leaders') === 'true' ? 'true' : 'false' });
+  if (type === '高校' && params.get('campus')) query.set('campus', params.get('campus'));
   const checklist = await api('/api/checklist?' + query);
   const downloads = el('p', { class: 'downloads' }, '下载：', [['docx', 'Word'], ['xlsx', 'Excel'], ['ics', '日历'], ['html', '打印页'], ['json', 'JSON']]
     .map(([f, label]) => link('/api/checklist?' + query + '&format=' + f, label, { class: 'chip', download: f === 'html' ? null : '' })));

@@ -16,6 +16,8 @@ import zhibu.ingest.DocumentIds;
  */
 public final class ChecklistBuilder {
     private static final Pattern PARTY_GROUPS = Pattern.compile("党小组");
+    private static final Pattern STAFF = Pattern.compile("教职工|教师");
+    private static final Pattern STUDENTS = Pattern.compile("学生");
     private static final Pattern LEADERS = Pattern.compile("党员领导干部|领导班子成员");
 
     private final List<Requirement> requirements;
@@ -56,7 +58,17 @@ public final class ChecklistBuilder {
         if (!profile.partyGroups() && PARTY_GROUPS.matcher(r.statement() + r.matter()).find()) {
             return false;
         }
+        if (profile.campus() != null && !forCampus(r.statement(), profile.campus())) {
+            return false;
+        }
         return profile.leaders() || !LEADERS.matcher(r.statement()).find();
+    }
+
+    /** A students' branch skips what is only for teaching staff, and the other way round. */
+    private static boolean forCampus(String statement, String campus) {
+        boolean staff = STAFF.matcher(statement).find();
+        boolean students = STUDENTS.matcher(statement).find();
+        return campus.equals("学生") ? !staff || students : !students || staff;
     }
 
     private ChecklistItem item(List<Requirement> same) {

@@ -12,11 +12,11 @@ import zhibu.index.ZhibuIndex;
 import zhibu.library.Library;
 import zhibu.model.BranchType;
 
-/** {@code zhibu checklist --type TYPE --members N [--format text|json|docx|xlsx|ics|html] [-o FILE]}. */
+/** {@code zhibu checklist --type TYPE --members N [--format text|json|docx|xlsx|ics|html] [-o FILE] [--campus 教职工|学生] [--no-groups] [--no-leaders]}. */
 public final class ChecklistCommand {
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
         List<String> normalized = argv.stream().map(a -> a.equals("-o") ? "--output" : a).toList();
-        Args args = Args.parse(normalized, Set.of("type", "members", "format", "output", "index"),
+        Args args = Args.parse(normalized, Set.of("type", "members", "format", "output", "index", "campus"),
                 Set.of("no-groups", "no-leaders"));
         String type = args.value("type", null);
         if (type == null || BranchType.fromLabel(type).isEmpty()) {
@@ -39,7 +39,11 @@ public final class ChecklistCommand {
             if (index.counts().get(zhibu.index.UnitKind.DOCUMENT) == 0) {
                 index.ingest(List.of(Home.resolve("corpus")));
             }
-            Profile profile = new Profile(type, members, !args.flag("no-groups"), !args.flag("no-leaders"));
+            String campus = args.value("campus", null);
+            if (campus != null && !Profile.CAMPUS_ROLES.contains(campus)) {
+                throw new Args.UsageException("--campus must be 教职工 or 学生");
+            }
+            Profile profile = new Profile(type, members, !args.flag("no-groups"), !args.flag("no-leaders"), campus);
             byte[] rendered = format.render(new ChecklistService(new Library(index)).checklist(profile));
             if (output == null) {
                 out.write(rendered);

@@ -127,7 +127,7 @@ final class ApiHandlers {
 
     void checklist(Context ctx) throws IOException {
         Profile profile = new Profile(Params.requiredBranchType(ctx), Params.members(ctx),
-                Params.flag(ctx, "groups", true), Params.flag(ctx, "leaders", true));
+                Params.flag(ctx, "groups", true), Params.flag(ctx, "leaders", true), Params.campus(ctx));
         ChecklistFormat format = Params.checklistFormat(ctx);
         Checklist checklist = checklists.checklist(profile);
         if (format == ChecklistFormat.JSON) {

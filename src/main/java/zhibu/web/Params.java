@@ -77,6 +77,14 @@ final class Params {
         return zhibu.checklist.ChecklistFormat.of(format).orElseThrow();
     }
 
+    static String campus(Context ctx) {
+        String campus = optional(ctx, "campus");
+        if (campus != null && !zhibu.checklist.Profile.CAMPUS_ROLES.contains(campus)) {
+            throw ApiError.badRequest("参数 campus 应为 教职工 或 学生。");
+        }
+        return campus;
+    }
+
     static boolean flag(Context ctx, String name, boolean fallback) {
         String value = ctx.queryParam(name);
         if (value == null || value.isBlank()) {

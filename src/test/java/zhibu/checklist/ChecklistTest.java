@@ -97,6 +97,16 @@ class ChecklistTest {
     }
 
     @Test
+    void aStudentsBranchSkipsWhatIsOnlyForTeachingStaff() throws IOException {
+        Checklist students = service.checklist(new Profile("高校", 30, true, true, "学生"));
+        assertTrue(mentions(students, "学生党员人均不少于100元"));
+        assertFalse(mentions(students, "教职工党员人均不少于200元"));
+        Checklist staff = service.checklist(new Profile("高校", 30, true, true, "教职工"));
+        assertTrue(mentions(staff, "教职工党员人均不少于200元"));
+        assertFalse(mentions(staff, "学生党员人均不少于100元"));
+    }
+
+    @Test
     void aGovernmentOfficeBranchOfFive() throws IOException {
         Checklist c = service.checklist(Profile.of("机关", 5));
         assertTrue(matching(c, i -> i.title().equals("支委会")).isEmpty(), "no 支委会 under 7 members: " + titles(c));

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import zhibu.cli.Args;
+import zhibu.cli.BenchCommand;
 import zhibu.cli.ChecklistCommand;
 import zhibu.cli.EvalCommand;
 import zhibu.cli.IngestCommand;
@@ -14,7 +15,7 @@ import zhibu.cli.ServeCommand;
 
 /** The command line: {@code zhibu COMMAND [ARGS]}. */
 public final class Main {
-    private static final String USAGE = "usage: zhibu serve|inspect|ingest|search|checklist|eval ARGS (see README.md)";
+    private static final String USAGE = "usage: zhibu serve|inspect|ingest|search|checklist|eval|bench ARGS (see README.md)";
 
     private Main() {
     }
@@ -47,10 +48,7 @@ public final class Main {
             case "eval" -> new EvalCommand().run(rest, out, err);
             case "serve" -> new ServeCommand().run(rest, out, err);
             case "checklist" -> new ChecklistCommand().run(rest, out, err);
-            case "bench" -> {
-                err.println("zhibu " + args.get(0) + " is not built yet; this version can serve, inspect, ingest, search, eval and checklist.");
-                yield 2;
-            }
+            case "bench" -> new BenchCommand().run(rest, out, err);
             default -> {
                 err.println("unknown command '" + args.get(0) + "'; " + USAGE);
                 yield 2;

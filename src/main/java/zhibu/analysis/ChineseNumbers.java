@@ -2,6 +2,7 @@ package zhibu.analysis;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import zhibu.model.ChineseDigits;
 
 /** Chinese numerals to digits: 三 → 3, 十二 → 12, 二十 → 20, 一百零五 → 105, 两 → 2, 二〇二〇 → 2020. */
 public final class ChineseNumbers {
@@ -49,17 +50,6 @@ public final class ChineseNumbers {
     }
 
     private static int digit(char c) {
-        return switch (c) {
-            case '一' -> 1;
-            case '二', '两' -> 2;
-            case '三' -> 3;
-            case '四' -> 4;
-            case '五' -> 5;
-            case '六' -> 6;
-            case '七' -> 7;
-            case '八' -> 8;
-            case '九' -> 9;
-            default -> 0; // 零, 〇
-        };
+        return Math.max(0, ChineseDigits.value(c));
     }
 }

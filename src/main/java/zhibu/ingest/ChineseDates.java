@@ -3,6 +3,7 @@ package zhibu.ingest;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import zhibu.model.ChineseDigits;
 
 /** Dates as Chinese documents print them, turned into YYYY-MM-DD, YYYY-MM or YYYY. */
 public final class ChineseDates {
@@ -79,19 +80,9 @@ public final class ChineseDates {
         return high * 10 + low;
     }
 
+    /** A Chinese digit's value; anything else makes the number negative, so it is refused. */
     private static int digit(char c) {
-        return switch (c) {
-            case '〇', '○', '零', 'O' -> 0;
-            case '一' -> 1;
-            case '二' -> 2;
-            case '三' -> 3;
-            case '四' -> 4;
-            case '五' -> 5;
-            case '六' -> 6;
-            case '七' -> 7;
-            case '八' -> 8;
-            case '九' -> 9;
-            default -> -100;
-        };
+        int d = ChineseDigits.value(c);
+        return d < 0 ? -100 : d;
     }
 }

@@ -61,7 +61,7 @@ public final class SearchService {
         UnitKind kind = request.kind();
 
         BooleanQuery.Builder base = new BooleanQuery.Builder()
-                .add(ranked == null ? (q.isEmpty() ? new MatchAllDocsQuery() : new BooleanQuery.Builder().build())
+                .add(ranked == null ? (q.isEmpty() ? MatchAllDocsQuery.INSTANCE : new BooleanQuery.Builder().build())
                         : ranked, Occur.MUST)
                 .add(kind == null ? textUnits() : term(IndexFields.KIND, kind.label()), Occur.FILTER);
         Query facetQuery = base.build();

@@ -104,6 +104,22 @@ public final class WebDriver implements AutoCloseable {
         return ids.get(0);
     }
 
+    /** The first element matching {@code css} whose text satisfies {@code test}, waiting up to ten seconds. */
+    public String findWhere(String css, java.util.function.Predicate<String> test, String message) {
+        return waitFor(() -> {
+            try {
+                for (String element : findAll(css)) {
+                    if (test.test(text(element))) {
+                        return element;
+                    }
+                }
+                return null;
+            } catch (IOException e) {
+                return null;
+            }
+        }, message);
+    }
+
     public String text(String element) throws IOException {
         return call("GET", sessionPath + "/element/" + element + "/text", null).get("value").asText();
     }

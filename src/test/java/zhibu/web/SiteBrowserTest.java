@@ -77,18 +77,7 @@ class SiteBrowserTest {
     void pinyinInitialsSuggestTheTerm() throws Exception {
         browser.open(site.base() + "/");
         browser.type(browser.find("#q"), "shyk");
-        String option = browser.waitFor(() -> {
-            try {
-                for (String li : browser.findAll("#suggestions li")) {
-                    if (browser.text(li).equals("三会一课")) {
-                        return li;
-                    }
-                }
-                return null;
-            } catch (IOException e) {
-                return null;
-            }
-        }, "三会一课 was not suggested for shyk");
+        String option = browser.findWhere("#suggestions li", "三会一课"::equals, "三会一课 was not suggested for shyk");
         browser.screenshot(SHOTS.resolve("suggest.png"));
         browser.click(option);
         browser.waitFor(() -> url().contains("q=三会一课") ? true : null, "picking the suggestion did not search");
@@ -98,18 +87,7 @@ class SiteBrowserTest {
     @Test
     void filteringByBranchTypeKeepsOnlyThatTypeAndShowsInTheUrl() throws Exception {
         browser.open(site.base() + "/?q=" + enc("党支部书记"));
-        String campus = browser.waitFor(() -> {
-            try {
-                for (String a : browser.findAll(".facets .facet a")) {
-                    if (browser.text(a).startsWith("高校（")) {
-                        return a;
-                    }
-                }
-                return null;
-            } catch (IOException e) {
-                return null;
-            }
-        }, "no 高校 facet");
+        String campus = browser.findWhere(".facets .facet a", t -> t.startsWith("高校（"), "no 高校 facet");
         browser.click(campus);
         browser.waitFor(() -> url().contains("branchType=高校") ? true : null, "the filter is not in the URL");
         browser.find(".active-filters");

@@ -1,0 +1,69 @@
+package zhibu.index;
+
+import org.apache.lucene.facet.FacetsConfig;
+
+/** Names of the index's fields, and the facet dimensions. */
+public final class IndexFields {
+    public static final String ID = "id";
+    public static final String KIND = "kind";
+    public static final String DOC_ID = "docId";
+    /**
+     * The unit's own text, in a field of its kind (clause, case, document) so that each kind has its own length
+     * statistics: a 3,000-character case is long for a clause but ordinary for a case. Offsets are indexed for
+     * highlights.
+     */
+    public static final String TEXT = "text";
+    public static final String CASE_TEXT = "caseText";
+    public static final String DOCUMENT_TEXT = "documentText";
+    public static final java.util.List<String> TEXT_FIELDS = java.util.List.of(TEXT, CASE_TEXT, DOCUMENT_TEXT);
+    /** The heading the clause opens with, with its number; a case's or document's title. */
+    public static final String HEADING = "heading";
+    /** The headings above the unit (not the document title); a case's topics and unit. */
+    public static final String PATH = "path";
+    public static final String TITLE = "title";
+    /** The id of the clause a clause sits in (absent at the top of a document). */
+    public static final String PARENT_ID = "parentId";
+    /** The document title as stored on every record (cases carry no title of their document). */
+    public static final String DOC_TITLE_STORED = "docTitleStored";
+    /** Place names the document speaks for: its region at every level, full and short (陕西省, 陕西, 西安市, 西安). */
+    public static final String PLACE = "place";
+    public static final String BRANCH_TYPE = "branchType";
+    /** The branch types of a unit addressed to some types only (absent when it applies to all of them). */
+    public static final String SPECIFIC_TYPE = "specificType";
+    /** What a unit states: {@code frequency} (每季度1次) and/or {@code amount} (不少于200元). */
+    public static final String TRAIT = "trait";
+    public static final String STATUS = "status";
+    public static final String TOPIC = "topic";
+    /** A multiplier on the score: low for heading-only clauses and for documents no longer in force. */
+    public static final String PRIOR = "prior";
+    /** Position of the unit in the corpus, for listing without a query. */
+    public static final String ORDER = "order";
+    /** The record as JSON (clause, case or document metadata). */
+    public static final String JSON = "json";
+    /** On document records: the absolute path of the source file and the SHA-256 of its bytes. */
+    public static final String SOURCE_PATH = "sourcePath";
+    public static final String SHA256 = "sha256";
+
+    public static final String FACET_DOC_TITLE = "docTitle";
+    public static final String FACET_BRANCH_TYPE = "branchType";
+    public static final String FACET_KIND = "kind";
+    public static final String FACET_TOPIC = "topic";
+
+    private IndexFields() {
+    }
+
+    public static String textField(UnitKind kind) {
+        return switch (kind) {
+            case CLAUSE -> TEXT;
+            case CASE -> CASE_TEXT;
+            case DOCUMENT -> DOCUMENT_TEXT;
+        };
+    }
+
+    public static FacetsConfig facetsConfig() {
+        FacetsConfig config = new FacetsConfig();
+        config.setMultiValued(FACET_BRANCH_TYPE, true);
+        config.setMultiValued(FACET_TOPIC, true);
+        return config;
+    }
+}

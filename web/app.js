@@ -315,6 +315,11 @@ async function renderChecklist(main, params) {
     el('label', { class: 'check' }, el('input', { type: 'checkbox', name: 'groups', value: 'true', checked: params.get('groups') !== 'false' && (params.get('groups') === 'true' || !members) }), '设有党小组'),
     el('label', { class: 'check' }, el('input', { type: 'checkbox', name: 'leaders', value: 'true', checked: params.get('leaders') !== 'false' && (params.get('leaders') === 'true' || !members) }), '有党员领导干部'),
     el('button', { type: 'submit' }, '生成清单'));
+  const campus = form.querySelector('#cl-campus');
+  const campusLabel = form.querySelector('label[for="cl-campus"]');
+  const showCampus = () => { const on = form.querySelector('#cl-type').value === '高校'; campus.hidden = !on; campusLabel.hidden = !on; };
+  form.querySelector('#cl-type').addEventListener('change', showCampus);
+  showCampus();
   const body = [el('h1', {}, '党支部标准化规范化建设清单'), el('p', { class: 'meta' }, '按党支部类型和党员人数生成，每一项都注明出自哪份文件的哪一条；各文件规定不同时列出差异，按从严的执行。'), form];
   if (!type || !members) {
     main.replaceChildren(el('div', { class: 'checklist-page' }, body));

@@ -335,8 +335,9 @@ public final class RequirementExtractor {
         while (m.find()) {
             double value = Double.parseDouble(m.group(2));
             String unit = m.group(3);
-            if (unit.equals("年") && value >= 1900 || unit.equals("%") && !part.matches(".*(经费|党费|工资|收入).*")) {
-                continue; // a year of the calendar, or a target rate for the organisation department
+            if (unit.equals("年") && value >= 1900 || unit.equals("%") && !part.matches(".*(经费|党费|工资|收入).*")
+                    || m.start(2) > 0 && part.charAt(m.start(2) - 1) == '每') {
+                continue; // a year of the calendar, a target rate for the organisation department, or 每1名 (each)
             }
             String before = m.group(1) == null ? "" : m.group(1);
             String after = m.group(4) == null ? "" : m.group(4);

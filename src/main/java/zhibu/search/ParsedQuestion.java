@@ -16,6 +16,8 @@ public record ParsedQuestion(String words, List<String> places, Set<BranchType> 
                              Set<QuestionWords.Intent> intents) {
     private static final Pattern VILLAGE = Pattern.compile("村(?!委会|民委员会)");
     private static final Pattern CAMPUS = Pattern.compile("学生|教职工|院系|二级学院");
+    /** 三个人 is how people say 3人: the classifier goes so the count meets the rules' wording. */
+    private static final Pattern COUNT_OF_PEOPLE = Pattern.compile("(\\d+|[一二两三四五六七八九十]+)个人");
 
     public static ParsedQuestion of(String question) {
         String q = question.strip();
@@ -32,6 +34,7 @@ public record ParsedQuestion(String words, List<String> places, Set<BranchType> 
         if (CAMPUS.matcher(q).find() && !q.contains("中小学")) {
             types.add(BranchType.高校);
         }
+        words = COUNT_OF_PEOPLE.matcher(words).replaceAll("$1人");
         if (words.isBlank()) { // a question that is only a place name still searches for it
             words = q;
         }

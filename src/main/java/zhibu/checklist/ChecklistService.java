@@ -2,7 +2,6 @@ package zhibu.checklist;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import zhibu.library.Library;
 import zhibu.model.BranchType;
@@ -27,11 +26,6 @@ public final class ChecklistService {
         return builder().build(profile);
     }
 
-    /** Every requirement found, for inspection and tests. */
-    public List<Requirement> requirements() throws IOException {
-        return extract();
-    }
-
     private ChecklistBuilder builder() throws IOException {
         long version = library.index().version();
         if (builder == null || builtFor != version) {
@@ -41,11 +35,6 @@ public final class ChecklistService {
             builtFor = version;
         }
         return builder;
-    }
-
-    private List<Requirement> extract() throws IOException {
-        Map<Clause, DocumentMetadata> clauses = clauses();
-        return RequirementExtractor.forCorpus(clauses.keySet()).extractAll(clauses);
     }
 
     private Map<Clause, DocumentMetadata> clauses() throws IOException {

@@ -20,8 +20,7 @@ public record Requirement(
         Frequency frequency,
         Quantity quantity,
         MemberCondition condition,
-        List<String> branchTypes,
-        boolean namesBranchType) {
+        List<String> branchTypes) {
 
     /** Who makes a frequency a different duty (党员领导干部 讲党课 is not the branch's 党课). */
     static final java.util.Set<String> PERSONS = java.util.Set.of("党员领导干部", "领导班子成员", "党支部书记", "支部书记",

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -128,20 +127,20 @@ public final class RequirementExtractor {
                 for (String matter : matters) {
                     found.add(new Requirement(clause.id(), clause.docId(), clause.docTitle(), doc.docNumber(),
                             clause.path(), clause.text(), clean(part), matter, who, category(part, clause),
-                            frequency, quantity, condition, types, namesType));
+                            frequency, quantity, condition, types));
                 }
             }
             if (found.size() == before + 1 && namesType) { // a sentence for one type reads best whole
                 Requirement only = found.remove(before);
                 found.add(new Requirement(only.clauseId(), only.docId(), only.docTitle(), only.docNumber(), only.path(),
                         only.clauseText(), clean(sentence), only.matter(), only.qualifier(), only.category(),
-                        only.frequency(), only.quantity(), only.condition(), only.branchTypes(), true));
+                        only.frequency(), only.quantity(), only.condition(), only.branchTypes()));
             }
             if (found.size() == before && (namesType || condition != null) && OBLIGATION.matcher(sentence).find()) {
                 String matter = firstNonNull(sentenceMatter, clauseMatter, headingMatter(clause));
                 found.add(new Requirement(clause.id(), clause.docId(), clause.docTitle(), doc.docNumber(),
                         clause.path(), clause.text(), clean(sentence), matter, "", category(sentence, clause),
-                        null, null, condition, types, namesType));
+                        null, null, condition, types));
             }
         }
         return found;
@@ -375,7 +374,7 @@ public final class RequirementExtractor {
     /** Requirements of many clauses, each clause's in order. */
     public List<Requirement> extractAll(Map<Clause, DocumentMetadata> clauses) {
         List<Requirement> all = new ArrayList<>();
-        new LinkedHashMap<>(clauses).forEach((clause, doc) -> all.addAll(extract(clause, doc)));
+        clauses.forEach((clause, doc) -> all.addAll(extract(clause, doc)));
         return all;
     }
 }

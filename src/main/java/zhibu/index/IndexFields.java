@@ -60,6 +60,11 @@ public final class IndexFields {
         };
     }
 
+    /** Records by document, then in the order they stand in it: for listing without a question. */
+    public static final org.apache.lucene.search.Sort DOCUMENT_ORDER = new org.apache.lucene.search.Sort(
+            new org.apache.lucene.search.SortField(DOC_ID, org.apache.lucene.search.SortField.Type.STRING),
+            new org.apache.lucene.search.SortField(ORDER, org.apache.lucene.search.SortField.Type.LONG));
+
     public static FacetsConfig facetsConfig() {
         FacetsConfig config = new FacetsConfig();
         config.setMultiValued(FACET_BRANCH_TYPE, true);

@@ -210,15 +210,14 @@ public final class ZhibuIndex implements Closeable {
     private List<Document> recordsOf(IngestedDocument doc, DocumentStructure structure, Path source)
             throws IOException {
         List<Document> docs = new ArrayList<>();
-        int base = 0;
         String path = source == null ? "" : source.toAbsolutePath().normalize().toString();
-        docs.add(records.document(doc.metadata(), doc.body().text(), path, base));
-        int i = 1;
+        docs.add(records.document(doc.metadata(), doc.body().text(), path, 0));
+        int order = 1; // within the document; IndexFields.DOCUMENT_ORDER sorts by document first
         for (Clause clause : structure.clauses()) {
-            docs.add(records.clause(clause, doc.metadata(), base + i++));
+            docs.add(records.clause(clause, doc.metadata(), order++));
         }
         for (Case c : structure.cases()) {
-            docs.add(records.caseOf(c, doc.metadata(), base + i++));
+            docs.add(records.caseOf(c, doc.metadata(), order++));
         }
         return docs;
     }

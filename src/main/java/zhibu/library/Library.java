@@ -15,7 +15,6 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import zhibu.index.IndexFields;
@@ -29,8 +28,6 @@ import zhibu.structure.Clause;
 public final class Library {
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    private static final Sort DOCUMENT_ORDER = new Sort(new SortField(IndexFields.DOC_ID, SortField.Type.STRING),
-            new SortField(IndexFields.ORDER, SortField.Type.LONG));
 
     private final ZhibuIndex index;
 
@@ -81,7 +78,7 @@ public final class Library {
     }
 
     private List<Document> all(UnitKind kind, String field, String value) throws IOException {
-        return find(query(kind, field, value), Integer.MAX_VALUE, DOCUMENT_ORDER);
+        return find(query(kind, field, value), Integer.MAX_VALUE, IndexFields.DOCUMENT_ORDER);
     }
 
     private static Query query(UnitKind kind, String field, String value) {

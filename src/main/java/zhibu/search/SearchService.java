@@ -25,8 +25,6 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
@@ -38,8 +36,6 @@ import zhibu.index.ZhibuIndex;
 public final class SearchService {
     private static final int SNIPPET_CHARS = 160;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Sort DOCUMENT_ORDER = new Sort(new SortField(IndexFields.DOC_ID, SortField.Type.STRING),
-            new SortField(IndexFields.ORDER, SortField.Type.LONG));
 
     private final ZhibuIndex index;
     private final Analyzer queryAnalyzer;
@@ -82,7 +78,7 @@ public final class SearchService {
             QuotationRescorer quotation = QuotationRescorer.forQuestion(q);
             TopDocs top;
             if (q.isEmpty()) {
-                top = searcher.search(filtered, wanted, DOCUMENT_ORDER);
+                top = searcher.search(filtered, wanted, IndexFields.DOCUMENT_ORDER);
             } else if (quotation != null) {
                 TopDocs first = searcher.search(filtered, Math.max(wanted, QuotationRescorer.DEPTH));
                 top = quotation.rescore(searcher, first, wanted);

@@ -2,7 +2,7 @@ package zhibu.analysis;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import zhibu.model.ChineseDigits;
+import zhibu.core.ChineseDigits;
 
 /** Chinese numerals to digits: 三 → 3, 十二 → 12, 二十 → 20, 一百零五 → 105, 两 → 2, 二〇二〇 → 2020. */
 public final class ChineseNumbers {

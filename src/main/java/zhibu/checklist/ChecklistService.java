@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import zhibu.library.Library;
-import zhibu.model.BranchType;
-import zhibu.model.DocumentMetadata;
-import zhibu.structure.Clause;
+import zhibu.core.BranchType;
+import zhibu.core.DocumentMetadata;
+import zhibu.core.Clause;
 
 /** Checklists from the clauses in the index; the requirements are extracted again when the index changes. */
 public final class ChecklistService {

@@ -11,9 +11,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import zhibu.analysis.ChineseNumbers;
 import zhibu.analysis.DomainDictionary;
-import zhibu.model.BranchType;
-import zhibu.model.DocumentMetadata;
-import zhibu.structure.Clause;
+import zhibu.core.BranchType;
+import zhibu.core.DocumentMetadata;
+import zhibu.core.Clause;
 
 /**
  * Finds the obligations in clauses. A clause is cut into sentences and a sentence into its comma-separated parts;

@@ -10,7 +10,7 @@ import zhibu.checklist.ChecklistService;
 import zhibu.checklist.Profile;
 import zhibu.index.ZhibuIndex;
 import zhibu.library.Library;
-import zhibu.model.BranchType;
+import zhibu.core.BranchType;
 
 /** {@code zhibu checklist --type TYPE --members N [--format text|json|docx|xlsx|ics|html] [-o FILE] [--campus 教职工|学生] [--no-groups] [--no-leaders]}. */
 public final class ChecklistCommand {

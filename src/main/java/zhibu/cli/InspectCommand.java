@@ -6,9 +6,9 @@ import java.util.List;
 import zhibu.ingest.DocumentReader;
 import zhibu.ingest.IngestException;
 import zhibu.ingest.IngestedDocument;
-import zhibu.model.DocumentMetadata;
-import zhibu.structure.Case;
-import zhibu.structure.Clause;
+import zhibu.core.DocumentMetadata;
+import zhibu.core.Case;
+import zhibu.core.Clause;
 import zhibu.structure.DocumentStructure;
 import zhibu.structure.StructureParser;
 

@@ -18,11 +18,11 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexOptions;
-import zhibu.ingest.Regions;
-import zhibu.model.BranchType;
-import zhibu.model.DocumentMetadata;
-import zhibu.structure.Case;
-import zhibu.structure.Clause;
+import zhibu.core.Regions;
+import zhibu.core.BranchType;
+import zhibu.core.DocumentMetadata;
+import zhibu.core.Case;
+import zhibu.core.Clause;
 
 /** Clauses, cases and document metadata as Lucene documents. */
 final class LuceneRecords {

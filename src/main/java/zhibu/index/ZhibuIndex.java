@@ -30,8 +30,8 @@ import zhibu.ingest.DocumentIds;
 import zhibu.ingest.DocumentReader;
 import zhibu.ingest.IngestException;
 import zhibu.ingest.IngestedDocument;
-import zhibu.structure.Case;
-import zhibu.structure.Clause;
+import zhibu.core.Case;
+import zhibu.core.Clause;
 import zhibu.structure.DocumentStructure;
 import zhibu.structure.StructureParser;
 

@@ -3,7 +3,7 @@ package zhibu.ingest;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import zhibu.model.ChineseDigits;
+import zhibu.core.ChineseDigits;
 
 /** Dates as Chinese documents print them, turned into YYYY-MM-DD, YYYY-MM or YYYY. */
 public final class ChineseDates {

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import zhibu.model.DocumentMetadata;
+import zhibu.core.DocumentMetadata;
 
 /** Any supported file to clean text and metadata; the one entry point of ingestion. */
 public final class DocumentReader {

@@ -1,6 +1,6 @@
 package zhibu.ingest;
 
-import zhibu.model.DocumentMetadata;
+import zhibu.core.DocumentMetadata;
 
 /** A document as ingestion makes it: metadata and clean paragraphs. */
 public record IngestedDocument(DocumentMetadata metadata, NormalizedText body) {

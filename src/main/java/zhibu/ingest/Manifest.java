@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import zhibu.model.BranchType;
-import zhibu.model.DocumentKind;
-import zhibu.model.DocumentMetadata;
+import zhibu.core.BranchType;
+import zhibu.core.DocumentKind;
+import zhibu.core.DocumentMetadata;
 
 /**
  * A {@code MANIFEST.tsv} beside the documents (in their folder or a folder above): what it states about a

@@ -1,14 +1,16 @@
 package zhibu.ingest;
 
+import zhibu.core.Regions;
+
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import zhibu.model.BranchType;
-import zhibu.model.DocumentKind;
-import zhibu.model.DocumentMetadata;
+import zhibu.core.BranchType;
+import zhibu.core.DocumentKind;
+import zhibu.core.DocumentMetadata;
 
 /** Title, issuer, 文号, date, kind, region and branch types, read from a document's own text. */
 public final class MetadataExtractor {

@@ -20,9 +20,9 @@ import org.apache.lucene.search.TopDocs;
 import zhibu.index.IndexFields;
 import zhibu.index.UnitKind;
 import zhibu.index.ZhibuIndex;
-import zhibu.model.DocumentMetadata;
-import zhibu.structure.Case;
-import zhibu.structure.Clause;
+import zhibu.core.DocumentMetadata;
+import zhibu.core.Case;
+import zhibu.core.Clause;
 
 /** The stored records of the index by id and by document: clauses, cases and document metadata, in document order. */
 public final class Library {

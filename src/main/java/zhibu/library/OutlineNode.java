@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import zhibu.structure.Clause;
+import zhibu.core.Clause;
 
 /** One entry of a document's outline: a clause and the clauses under it. */
 public record OutlineNode(String id, String number, String heading, List<OutlineNode> children) {

@@ -18,7 +18,7 @@ import org.apache.lucene.search.TermQuery;
 import zhibu.index.IndexFields;
 import zhibu.index.UnitKind;
 import zhibu.index.ZhibuIndex;
-import zhibu.structure.Clause;
+import zhibu.core.Clause;
 
 /**
  * Clauses on the same matter in other documents ("对照"): the clause's heading and text as a more-like-this query

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import zhibu.analysis.DomainDictionary;
-import zhibu.structure.Case;
-import zhibu.structure.Clause;
+import zhibu.core.Case;
+import zhibu.core.Clause;
 
 /**
  * Completions for what a user has typed: terms of the domain dictionary, clause headings and case topics, matched

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import zhibu.analysis.QuestionWords;
-import zhibu.ingest.Regions;
-import zhibu.model.BranchType;
+import zhibu.core.Regions;
+import zhibu.core.BranchType;
 
 /**
  * What a question says besides its words: places it names (taken out of the words, they steer instead), branch

@@ -20,7 +20,7 @@ import org.apache.lucene.util.QueryBuilder;
 import zhibu.analysis.QuestionWords;
 import zhibu.index.IndexFields;
 import zhibu.index.Traits;
-import zhibu.model.BranchType;
+import zhibu.core.BranchType;
 
 /**
  * A question as a Lucene query: BM25 over text, heading, path and title (heading weighted most), pairs of nearby

@@ -1,5 +1,7 @@
 package zhibu.structure;
 
+import zhibu.core.Case;
+
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -7,8 +9,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import zhibu.ingest.Paragraph;
-import zhibu.model.BranchType;
-import zhibu.model.DocumentMetadata;
+import zhibu.core.BranchType;
+import zhibu.core.DocumentMetadata;
 
 /** An experience compilation cut into cases: each top-level heading after the compilation's own title starts one. */
 public final class CaseSplitter {

@@ -1,5 +1,7 @@
 package zhibu.structure;
 
+import zhibu.core.Clause;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -14,8 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import zhibu.ingest.MetadataExtractor;
 import zhibu.ingest.Paragraph;
-import zhibu.model.BranchType;
-import zhibu.model.DocumentMetadata;
+import zhibu.core.BranchType;
+import zhibu.core.DocumentMetadata;
 
 /**
  * Cuts a document into its numbering hierarchy (附件, 第X章, 第X条, 一、, （一）, 1., （1）, ——, Markdown headings)

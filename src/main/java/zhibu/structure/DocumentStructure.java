@@ -1,5 +1,8 @@
 package zhibu.structure;
 
+import zhibu.core.Clause;
+import zhibu.core.Case;
+
 import java.util.List;
 
 /** What the structure stage makes of a document: its clauses in document order, and its cases. */

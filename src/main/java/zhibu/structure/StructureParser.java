@@ -2,7 +2,7 @@ package zhibu.structure;
 
 import java.util.List;
 import zhibu.ingest.IngestedDocument;
-import zhibu.model.DocumentKind;
+import zhibu.core.DocumentKind;
 
 /** A document's clauses, or, for an experience compilation, its cases. */
 public final class StructureParser {

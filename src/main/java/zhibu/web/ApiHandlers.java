@@ -18,12 +18,12 @@ import zhibu.library.Library;
 import zhibu.library.OutlineNode;
 import zhibu.library.RelatedClauses;
 import zhibu.library.Suggester;
-import zhibu.model.DocumentMetadata;
+import zhibu.core.DocumentMetadata;
 import zhibu.search.SearchRequest;
 import zhibu.search.SearchResult;
 import zhibu.search.SearchService;
-import zhibu.structure.Case;
-import zhibu.structure.Clause;
+import zhibu.core.Case;
+import zhibu.core.Clause;
 
 /** The API's handlers: read the parameters, ask the library or the search, answer JSON. */
 final class ApiHandlers {

@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import zhibu.model.DocumentMetadata;
+import zhibu.core.DocumentMetadata;
 import zhibu.testing.Paths;
 
 /** Every corpus document's metadata, read from its content alone, matches MANIFEST wherever the content states it. */
@@ -40,7 +40,7 @@ class CorpusMetadataTest {
         check("date", expected.date(), actual.date(), absent);
         check("region", expected.region(), actual.region(), absent);
         assertEquals(expected.kind(), actual.kind().code(), "kind");
-        assertEquals(zhibu.model.BranchType.labels(Manifest.documentBranchTypes(expected.appliesTo())),
+        assertEquals(zhibu.core.BranchType.labels(Manifest.documentBranchTypes(expected.appliesTo())),
                 actual.branchTypes(), "branch types");
     }
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import zhibu.model.DocumentMetadata;
+import zhibu.core.DocumentMetadata;
 import zhibu.testing.Paths;
 import zhibu.testing.TextDiff;
 

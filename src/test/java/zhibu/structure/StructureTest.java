@@ -1,5 +1,8 @@
 package zhibu.structure;
 
+import zhibu.core.Clause;
+import zhibu.core.Case;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -95,7 +98,7 @@ class StructureTest {
 
     @Test
     void ordinalWordsInsideAParagraphStayInItsText() {
-        var doc = new zhibu.model.DocumentMetadata("t", "试行办法", null, null, null, zhibu.model.DocumentKind.POLICY,
+        var doc = new zhibu.core.DocumentMetadata("t", "试行办法", null, null, null, zhibu.core.DocumentKind.POLICY,
                 "现行有效", null, List.of("机关"), "t.txt", "0");
         List<Clause> clauses = new ClauseParser().parse(doc, List.of(
                 new zhibu.ingest.Paragraph("一、“三个确保”抓基础", 0),

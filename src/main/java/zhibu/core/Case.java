@@ -1,4 +1,4 @@
-package zhibu.structure;
+package zhibu.core;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package zhibu.model;
+package zhibu.core;
 
 import java.util.EnumSet;
 import java.util.List;

@@ -1,4 +1,4 @@
-package zhibu.ingest;
+package zhibu.core;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package zhibu.model;
+package zhibu.core;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 

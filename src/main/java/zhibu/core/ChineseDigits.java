@@ -1,4 +1,4 @@
-package zhibu.model;
+package zhibu.core;
 
 /** The value of one Chinese digit character (〇 ○ 零 → 0, 一 → 1, 二 两 → 2 … 九 → 9), shared by dates and numbers. */
 public final class ChineseDigits {

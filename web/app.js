@@ -130,6 +130,12 @@ async function renderSearch(main, params) {
   const filters = active.length === 0 ? null : el('p', { class: 'active-filters' }, '已筛选：',
     active.map(([key, label]) => link(searchUrl(params, { [key]: null }), label + ' ✕', { class: 'chip', 'aria-label': '取消' + label })));
 
+  const card = offset === 0 && result.answer ? answerCard(result.answer, docById) : null;
+  const absent = (result.absentWords || []).map((w) => '“' + w + '”').join('、');
+  const uncovered = result.covered === false && result.total > 0 ? el('div', { class: 'notice uncovered', role: 'note' },
+    el('p', {}, '收录的文件可能没有直接规定这个问题' + (absent ? '（文件中没有出现' + absent + '）' : '') + '。下面是内容最接近的条文，请结合原文判断。'),
+    (result.suggestions || []).length ? el('p', {}, '也可以试试：', result.suggestions.map((s) => link('/?q=' + encodeURIComponent(s), s, { class: 'chip' }))) : null) : null;
+
   const list = el('ol', { class: 'results', start: String(offset + 1) });
   for (const hit of result.hits) {
     const href = hit.kind === 'case' ? '/cases/' + encodeURIComponent(hit.id)
@@ -139,13 +145,14 @@ async function renderSearch(main, params) {
     list.append(el('li', { class: 'hit' },
       breadcrumb(crumbs),
       el('h2', {}, link(href, hit.heading || (hit.path.length ? hit.path[hit.path.length - 1] : hit.docTitle))),
+      hit.sentence ? el('p', { class: 'best' }, el('span', { class: 'sr' }, '最相关的一句：'), hit.sentence) : null,
       el('p', { class: 'snippet' }, snippetNodes(hit.snippet)),
       el('p', { class: 'badges' },
         el('span', { class: 'badge kind' }, doc ? (DOC_KIND_LABELS[doc.kind] || doc.kind) : KIND_LABELS[hit.kind]),
         statusBadge(hit.status), typeBadges(hit.branchTypes))));
   }
 
-  const body = [heading, filters];
+  const body = [heading, filters, uncovered, card];
   if (result.total === 0) {
     body.push(el('div', { class: 'notice' },
       el('p', {}, '没有找到相关' + KIND_LABELS[kind === 'all' ? 'clause' : kind] + '。可以换个说法，或试试这些：'),
@@ -168,6 +175,31 @@ async function renderSearch(main, params) {
     facetGroup('文件', Object.entries(result.facets.docTitle || {}).map(([t, n]) => [docIdByTitle[t], t + '（' + n + '）']),
       (id) => searchUrl(params, { docId: id }), (id) => id === params.get('docId')));
   main.replaceChildren(el('div', { class: 'with-facets' }, el('div', { class: 'primary' }, body), facets));
+}
+
+// The direct answer: the value, the sentence it is in (its answering part marked), where it is from, and how
+// other documents say it differently (the stricter marked).
+function answerCard(answer, docById) {
+  const doc = docById[answer.docId];
+  const cite = '《' + answer.docTitle + '》' + (answer.docNumber ? '（' + answer.docNumber + '）' : '') + answer.path.join(' ');
+  const at = answer.part ? answer.sentence.indexOf(answer.part) : -1;
+  const sentence = at < 0 ? [answer.sentence]
+    : [answer.sentence.slice(0, at), el('mark', {}, answer.part), answer.sentence.slice(at + answer.part.length)];
+  const differing = answer.variants.length > 1;
+  const agreeing = !differing && answer.variants.length === 1 ? answer.variants[0].sources.filter((s) => s.docId !== answer.docId) : [];
+  const sourceLink = (s) => link('/c/' + encodeURIComponent(s.clauseId), '《' + s.docTitle + '》' + s.path[s.path.length - 1]);
+  return el('section', { class: 'answer', 'aria-labelledby': 'answer-title' },
+    el('h2', { id: 'answer-title', class: 'sr' }, '直接答案'),
+    answer.value ? el('p', { class: 'answer-value' }, answer.value) : null,
+    el('blockquote', { class: 'answer-sentence' }, sentence),
+    el('p', { class: 'answer-source' }, '出自', cite, ' ', link('/c/' + encodeURIComponent(answer.clauseId), '查看条文'),
+      doc ? [' ', statusBadge(doc.status)] : null),
+    differing ? el('div', { class: 'answer-variants' },
+      el('h3', {}, '各文件规定不同'),
+      el('ul', {}, answer.variants.map((v) => el('li', { class: v.stricter ? 'stricter' : null },
+        el('strong', {}, v.value), v.stricter ? el('span', { class: 'badge old' }, '较严') : null, ' ',
+        v.sources.map((s, i) => [i ? '、' : '', sourceLink(s)]))))) : null,
+    agreeing.length ? el('p', { class: 'meta' }, '同样规定的还有：', agreeing.map((s, i) => [i ? '、' : '', sourceLink(s)])) : null);
 }
 
 function facetGroup(title, entries, hrefOf, isActive) {

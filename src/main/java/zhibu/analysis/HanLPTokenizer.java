@@ -1,8 +1,8 @@
 package zhibu.analysis;
 
+import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.seg.Segment;
 import com.hankcs.hanlp.seg.common.Term;
-import com.hankcs.hanlp.HanLP;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.List;

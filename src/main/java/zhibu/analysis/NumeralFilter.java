@@ -4,6 +4,7 @@ import java.io.IOException;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import zhibu.core.ChineseNumbers;
 
 /**
  * A token that is a Chinese number and nothing else (三, 十二, 两, 一百) becomes digits, so 三个人 meets 3人 and

@@ -1,6 +1,7 @@
 package zhibu.checklist;
 
 import java.util.List;
+import zhibu.core.Frequency;
 
 /** One line of a checklist, with the contract's fields; {@code requirement} follows the strictest variant. */
 public record ChecklistItem(String id, String category, String title, String requirement, Frequency frequency,

@@ -3,10 +3,10 @@ package zhibu.checklist;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import zhibu.library.Library;
 import zhibu.core.BranchType;
-import zhibu.core.DocumentMetadata;
 import zhibu.core.Clause;
+import zhibu.core.DocumentMetadata;
+import zhibu.library.Library;
 
 /** Checklists from the clauses in the index; the requirements are extracted again when the index changes. */
 public final class ChecklistService {

@@ -1,6 +1,8 @@
 package zhibu.checklist;
 
 import java.util.List;
+import zhibu.core.Frequency;
+import zhibu.core.Quantity;
 
 /**
  * One obligation found in a clause: the sentence part that states it, what it is about ({@code matter}), who it
@@ -23,8 +25,7 @@ public record Requirement(
         List<String> branchTypes) {
 
     /** Who makes a frequency a different duty (党员领导干部 讲党课 is not the branch's 党课). */
-    static final java.util.Set<String> PERSONS = java.util.Set.of("党员领导干部", "领导班子成员", "党支部书记", "支部书记",
-            "书记", "副书记", "上级党组织");
+    static final java.util.Set<String> PERSONS = zhibu.core.DutyHolders.PERSONS;
 
     /** What requirements saying the same thing share: the matter and what is measured. */
     public String key() {

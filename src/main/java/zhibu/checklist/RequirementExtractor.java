@@ -9,11 +9,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import zhibu.analysis.ChineseNumbers;
 import zhibu.analysis.DomainDictionary;
 import zhibu.core.BranchType;
-import zhibu.core.DocumentMetadata;
 import zhibu.core.Clause;
+import zhibu.core.DocumentMetadata;
+import zhibu.core.Frequency;
+import zhibu.core.Quantity;
+import zhibu.core.Values;
 
 /**
  * Finds the obligations in clauses. A clause is cut into sentences and a sentence into its comma-separated parts;
@@ -30,12 +32,8 @@ public final class RequirementExtractor {
     private static final Pattern SENTENCE = Pattern.compile("[^。；！？]+[。；！？]?");
     private static final Pattern PART = Pattern.compile("[^，,：:]+");
     private static final String NUM = "(\\d+(?:\\.\\d+)?)";
-    private static final Pattern CN_COUNT = Pattern.compile("([一二两三四五六七八九十]+)(?=次|天|个月|名|人|周岁|学时|年)");
-    private static final Pattern FREQUENCY = Pattern.compile(
-            "每(?:个)?(月|季度|季|半年|年|届)[^，。；0-9]{0,14}?" + NUM + "\\s*(次|天)");
-    private static final Pattern RANGE = Pattern.compile(NUM + "\\s*(人|名)?\\s*[至到—－~-]\\s*" + NUM + "\\s*(人|名)");
-    private static final Pattern QUANTITY = Pattern.compile(
-            "(不少于|不低于|至少|不超过|不多于|最多|提前)?\\s*" + NUM + "\\s*(人|名|学时|元|%|个月|年|周岁|小时)(以上|以下|以内)?");
+    /** A number with a unit, to tell a part that lists several (教职工…200元、学生…100元). */
+    private static final Pattern NUMBER_WITH_UNIT = Pattern.compile(NUM + "\\s*(人|名|学时|元|%|个月|年|周岁|小时)");
     private static final Pattern AT_LEAST = Pattern.compile("(?:有)?(?:正式)?党员" + NUM + "人以上");
     private static final Pattern BELOW = Pattern.compile("(?:正式)?党员(?:人数)?不足" + NUM + "人");
     private static final Pattern OBLIGATION = Pattern.compile("应当|必须|须|不得|严禁|列入|实行|建立|推行|配备|设立|报到");
@@ -155,7 +153,7 @@ public final class RequirementExtractor {
         Matcher m = PART.matcher(sentence);
         while (m.find()) {
             String part = m.group().strip();
-            Matcher numbers = QUANTITY.matcher(part);
+            Matcher numbers = NUMBER_WITH_UNIT.matcher(part);
             int count = 0;
             while (numbers.find()) {
                 count++;
@@ -173,8 +171,8 @@ public final class RequirementExtractor {
 
     /** Where the number of a part is stated: matters after it (每年至少召开1次组织生活会) come before those in front. */
     private static int anchor(String part) {
-        Matcher frequency = FREQUENCY.matcher(part);
-        if (frequency.find()) {
+        Values.Found frequency = Values.findFrequency(part);
+        if (frequency != null) {
             return frequency.start();
         }
         Matcher number = Pattern.compile("\\d").matcher(part);
@@ -310,41 +308,12 @@ public final class RequirementExtractor {
     }
 
     static Frequency frequency(String part) {
-        Matcher m = FREQUENCY.matcher(part);
-        if (!m.find()) {
-            return null;
-        }
-        String per = switch (m.group(1)) {
-            case "月" -> "month";
-            case "季度", "季" -> "quarter";
-            case "半年" -> "half-year";
-            case "年" -> "year";
-            default -> "term";
-        };
-        return new Frequency(per, (int) Double.parseDouble(m.group(2)));
+        return Values.frequency(part);
     }
 
+    /** A rate in % is a requirement only where it is about money (党费, 经费, 工资): 达到90% is a target for others. */
     static Quantity quantity(String part) {
-        Matcher range = RANGE.matcher(part);
-        if (range.find()) {
-            return new Quantity(Quantity.EXACT, Double.parseDouble(range.group(1)), Double.parseDouble(range.group(3)),
-                    range.group(4));
-        }
-        Matcher m = QUANTITY.matcher(part);
-        while (m.find()) {
-            double value = Double.parseDouble(m.group(2));
-            String unit = m.group(3);
-            if (unit.equals("年") && value >= 1900 || unit.equals("%") && !part.matches(".*(经费|党费|工资|收入).*")
-                    || m.start(2) > 0 && part.charAt(m.start(2) - 1) == '每') {
-                continue; // a year of the calendar, a target rate for the organisation department, or 每1名 (each)
-            }
-            String before = m.group(1) == null ? "" : m.group(1);
-            String after = m.group(4) == null ? "" : m.group(4);
-            String comparator = before.matches("不超过|不多于|最多") || after.matches("以下|以内") ? Quantity.MAX
-                    : !before.isEmpty() || after.equals("以上") ? Quantity.MIN : Quantity.EXACT;
-            return new Quantity(comparator, value, null, unit);
-        }
-        return null;
+        return Values.quantity(part, part.matches(".*(经费|党费|工资|收入).*"));
     }
 
     static MemberCondition condition(String sentence) {
@@ -355,15 +324,8 @@ public final class RequirementExtractor {
         return min == null && max == null ? null : new MemberCondition(min, max);
     }
 
-    /** 一次 → 1次 where a Chinese number counts something; 一般, 三会一课 stay. */
     static String foldCounts(String text) {
-        Matcher m = CN_COUNT.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(out, ChineseNumbers.toDigits(m.group(1)));
-        }
-        m.appendTail(out);
-        return out.toString();
+        return Values.foldCounts(text);
     }
 
     private static String clean(String s) {

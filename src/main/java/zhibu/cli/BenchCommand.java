@@ -15,47 +15,76 @@ import zhibu.eval.QuerySets;
 import zhibu.index.UnitKind;
 import zhibu.index.ZhibuIndex;
 import zhibu.library.Library;
+import zhibu.search.Feature;
+import zhibu.search.Fusion;
 import zhibu.search.SearchRequest;
 import zhibu.search.SearchService;
+import zhibu.vectors.Vectors;
 
 /**
- * {@code zhibu bench [--corpus corpus] [--queries eval/dev-queries.tsv] [--rounds 20] [--out BENCHMARKS.md]}:
- * times ingestion, search and checklists on this machine and writes the results as a Markdown table.
+ * {@code zhibu bench [--corpus corpus] [--queries eval/dev-queries-2.tsv] [--rounds 10] [--out BENCHMARKS.md]
+ * [--no-vectors]}: times ingestion (with vectors from an empty cache, with a warm cache, without vectors), search
+ * (each view alone, the lexical fusion, the full hybrid with snippets, facets and the answer card; the question's
+ * embedding apart) and checklists on this machine, and writes the results as a Markdown table.
  */
 public final class BenchCommand {
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
-        Args args = Args.parse(argv, Set.of("corpus", "queries", "rounds", "out"), Set.of());
+        Args args = Args.parse(argv, Set.of("corpus", "queries", "rounds", "out", Home.DATA), Set.of(Home.NO_VECTORS));
         Path corpus = Home.resolve(args.value("corpus", "corpus"));
-        List<EvalQuery> queries = QuerySets.read(Home.resolve(args.value("queries", "eval/dev-queries.tsv")));
-        int rounds = args.intValue("rounds", 20, 1, 1000);
+        String queriesFile = args.value("queries", "eval/dev-queries-2.tsv");
+        List<EvalQuery> queries = QuerySets.read(Home.resolve(queriesFile));
+        int rounds = args.intValue("rounds", 10, 1, 1000);
+        Vectors vectors = Home.vectors(args, err);
         Path folder = Files.createTempDirectory("zhibu-bench");
         List<String[]> rows = new ArrayList<>();
-        try (ZhibuIndex index = ZhibuIndex.open(folder.resolve("index"))) {
+        if (vectors.enabled()) {
+            Vectors cold = Vectors.open(folder.resolve("data")); // the same model, an empty cache
             long t = System.nanoTime();
+            try (ZhibuIndex index = ZhibuIndex.open(folder.resolve("cold"), cold)) {
+                index.ingest(List.of(corpus));
+            }
+            rows.add(new String[] {"ingest the corpus with vectors, embedding every clause and sentence",
+                    ms(System.nanoTime() - t), "once"});
+            t = System.nanoTime();
+            try (ZhibuIndex index = ZhibuIndex.open(folder.resolve("warm"), cold)) {
+                index.ingest(List.of(corpus));
+            }
+            rows.add(new String[] {"ingest the corpus with vectors from the cache", ms(System.nanoTime() - t), "once"});
+        }
+        long t = System.nanoTime();
+        try (ZhibuIndex index = ZhibuIndex.open(folder.resolve("lexical"), Vectors.off())) {
             index.ingest(List.of(corpus));
-            rows.add(new String[] {"ingest the corpus into a new index", ms(System.nanoTime() - t), "once"});
+        }
+        rows.add(new String[] {"ingest the corpus without vectors (--no-vectors)", ms(System.nanoTime() - t), "once"});
+
+        try (ZhibuIndex index = ZhibuIndex.open(folder.resolve("index"), vectors)) {
             t = System.nanoTime();
             index.ingest(List.of(corpus));
-            rows.add(new String[] {"ingest again (every file unchanged)", ms(System.nanoTime() - t), "once"});
-
-            SearchService search = new SearchService(index);
-            for (EvalQuery q : queries) { // warm-up
-                search.search(SearchRequest.of(q.question(), q.kind(), 10));
-            }
-            long[] times = new long[rounds * queries.size()];
-            int n = 0;
-            for (int r = 0; r < rounds; r++) {
-                for (EvalQuery q : queries) {
+            index.ingest(List.of(corpus));
+            rows.add(new String[] {"ingest again (every file unchanged)", ms((System.nanoTime() - t) / 2), "twice"});
+            if (vectors.enabled()) {
+                long[] times = new long[queries.size()];
+                for (int i = 0; i < queries.size(); i++) {
                     long s = System.nanoTime();
-                    search.search(SearchRequest.of(q.question(), q.kind() == null ? UnitKind.CLAUSE : q.kind(), 10));
-                    times[n++] = System.nanoTime() - s;
+                    vectors.question(queries.get(i).question() + "？" + i); // never seen: no question cache
+                    times[i] = System.nanoTime() - s;
+                }
+                rows.add(percentiles("embed a question (with and without the instruction, on two cores)", times));
+            }
+            for (Feature view : Feature.VIEWS) {
+                if (!view.dense() || vectors.enabled()) {
+                    double[] w = new double[Feature.values().length];
+                    w[view.ordinal()] = 1;
+                    rows.add(searchRow("search, the " + view.label() + " view alone", new SearchService(index,
+                            new Fusion(view.label(), w)), queries, rounds));
                 }
             }
-            Arrays.sort(times);
-            rows.add(new String[] {"search, top 10 with snippets and facets: median", ms(times[times.length / 2]),
-                    times.length + " searches"});
-            rows.add(new String[] {"search: 95th percentile", ms(times[(int) (times.length * 0.95)]),
-                    times.length + " searches"});
+            rows.add(searchRow("search, lexical fusion (top 10, sentences, snippets, facets, answer)",
+                    new SearchService(index, Fusion.named(Fusion.LEXICAL)), queries, rounds));
+            if (vectors.enabled()) {
+                rows.add(searchRow("search, full hybrid (top 10, sentences, snippets, facets, answer)",
+                        new SearchService(index, Fusion.named(Fusion.HYBRID)), queries, rounds));
+            }
 
             ChecklistService checklists = new ChecklistService(new Library(index));
             t = System.nanoTime();
@@ -70,14 +99,44 @@ public final class BenchCommand {
         StringBuilder md = new StringBuilder("# Benchmarks\n\nMeasured by `./zhibu bench` on ")
                 .append(LocalDate.now()).append(": ").append(Runtime.getRuntime().availableProcessors())
                 .append(" cores, Java ").append(System.getProperty("java.version")).append(", corpus `")
-                .append(corpus.getFileName()).append("`, queries `").append(args.value("queries", "eval/dev-queries.tsv"))
-                .append("`.\n\n| what | time | runs |\n|---|---|---|\n");
+                .append(corpus.getFileName()).append("`, questions `").append(queriesFile).append("` (")
+                .append(queries.size()).append("), vectors ").append(vectors.model())
+                .append(". Searches are in process, each question's vector cached after its first search (the")
+                .append(" embedding row says what a new question adds).\n\n| what | time | runs |\n|---|---|---|\n");
         rows.forEach(r -> md.append("| ").append(r[0]).append(" | ").append(r[1]).append(" | ").append(r[2]).append(" |\n"));
         out.print(md);
         Path target = Home.resolve(args.value("out", "BENCHMARKS.md"));
         Files.writeString(target, md.toString());
         err.println("wrote " + target);
         return 0;
+    }
+
+    private static String[] searchRow(String what, SearchService search, List<EvalQuery> queries, int rounds)
+            throws Exception {
+        for (EvalQuery q : queries) { // warm-up, and every question's vector computed once
+            search.search(SearchRequest.of(q.question(), kind(q), 10));
+        }
+        long[] times = new long[rounds * queries.size()];
+        int n = 0;
+        for (int r = 0; r < rounds; r++) {
+            for (EvalQuery q : queries) {
+                long s = System.nanoTime();
+                search.search(SearchRequest.of(q.question(), kind(q), 10));
+                times[n++] = System.nanoTime() - s;
+            }
+        }
+        return percentiles(what, times);
+    }
+
+    private static UnitKind kind(EvalQuery q) {
+        return q.kind() == null ? UnitKind.CLAUSE : q.kind();
+    }
+
+    private static String[] percentiles(String what, long[] times) {
+        long[] sorted = times.clone();
+        Arrays.sort(sorted);
+        return new String[] {what, "median " + ms(sorted[sorted.length / 2]) + ", 95th percentile "
+                + ms(sorted[Math.min(sorted.length - 1, (int) (sorted.length * 0.95))]), sorted.length + " runs"};
     }
 
     private static String ms(long nanos) {

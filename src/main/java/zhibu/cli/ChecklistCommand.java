@@ -8,16 +8,16 @@ import java.util.Set;
 import zhibu.checklist.ChecklistFormat;
 import zhibu.checklist.ChecklistService;
 import zhibu.checklist.Profile;
+import zhibu.core.BranchType;
 import zhibu.index.ZhibuIndex;
 import zhibu.library.Library;
-import zhibu.core.BranchType;
 
 /** {@code zhibu checklist --type TYPE --members N [--format text|json|docx|xlsx|ics|html] [-o FILE] [--campus 教职工|学生] [--no-groups] [--no-leaders]}. */
 public final class ChecklistCommand {
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
         List<String> normalized = argv.stream().map(a -> a.equals("-o") ? "--output" : a).toList();
-        Args args = Args.parse(normalized, Set.of("type", "members", "format", "output", "index", "campus"),
-                Set.of("no-groups", "no-leaders"));
+        Args args = Args.parse(normalized, Set.of("type", "members", "format", "output", "index", "campus", Home.DATA),
+                Set.of("no-groups", "no-leaders", Home.NO_VECTORS));
         String type = args.value("type", null);
         if (type == null || BranchType.fromLabel(type).isEmpty()) {
             throw new Args.UsageException("--type must be one of " + String.join("、",
@@ -35,7 +35,7 @@ public final class ChecklistCommand {
             throw new Args.UsageException("--format " + formatLabel + " writes a file: give -o FILE");
         }
         Path folder = Home.resolve(args.value("index", "index"));
-        try (ZhibuIndex index = ZhibuIndex.open(folder)) {
+        try (ZhibuIndex index = ZhibuIndex.open(folder, Home.vectors(args, err))) {
             if (index.counts().get(zhibu.index.UnitKind.DOCUMENT) == 0) {
                 index.ingest(List.of(Home.resolve("corpus")));
             }

@@ -7,13 +7,14 @@ import java.util.Set;
 import zhibu.index.IngestOutcome;
 import zhibu.index.ZhibuIndex;
 
-/** {@code zhibu ingest [--index index] [PATH ...]}: incremental ingestion, one line per file. */
+/** {@code zhibu ingest [--index index] [--data data] [--no-vectors] [PATH ...]}: incremental ingestion, one line per file. */
 public final class IngestCommand {
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
-        Args args = Args.parse(argv, Set.of("index"), Set.of());
+        Args args = Args.parse(argv, Set.of("index", Home.DATA), Set.of(Home.NO_VECTORS));
         List<Path> roots = args.positional().isEmpty() ? List.of(Home.resolve("corpus"))
                 : args.positional().stream().map(Path::of).toList();
-        try (ZhibuIndex index = ZhibuIndex.open(Home.resolve(args.value("index", "index")))) {
+        try (ZhibuIndex index = ZhibuIndex.open(Home.resolve(args.value("index", "index")),
+                Home.vectors(args, err))) {
             if (index.rebuilt()) {
                 err.println("zhibu: starting a new index at " + args.value("index", "index")
                         + " (none there yet, or one of an older schema)");

@@ -3,12 +3,12 @@ package zhibu.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import zhibu.core.Case;
+import zhibu.core.Clause;
+import zhibu.core.DocumentMetadata;
 import zhibu.ingest.DocumentReader;
 import zhibu.ingest.IngestException;
 import zhibu.ingest.IngestedDocument;
-import zhibu.core.DocumentMetadata;
-import zhibu.core.Case;
-import zhibu.core.Clause;
 import zhibu.structure.DocumentStructure;
 import zhibu.structure.StructureParser;
 

@@ -12,10 +12,10 @@ import zhibu.search.SearchRequest;
 import zhibu.search.SearchResult;
 import zhibu.search.SearchService;
 
-/** {@code zhibu search [--kind clause|case|document|all] [--limit N] [--json] [--index index] QUERY}. */
+/** {@code zhibu search [--kind clause|case|document|all] [--limit N] [--json] [--explain] [--index index] QUERY}. */
 public final class SearchCommand {
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
-        Args args = Args.parse(argv, Set.of("kind", "limit", "index", "type"), Set.of("json"));
+        Args args = Args.parse(argv, Set.of("kind", "limit", "index", "type", Home.DATA), Set.of("json", "explain", Home.NO_VECTORS));
         if (args.positional().isEmpty()) {
             throw new Args.UsageException("give a question to search for, e.g. zhibu search 党员大会多久开一次");
         }
@@ -28,9 +28,15 @@ public final class SearchCommand {
             err.println("there is no index at " + folder + "; run ./zhibu ingest first.");
             return 1;
         }
-        try (ZhibuIndex index = ZhibuIndex.open(folder)) {
-            SearchResult result = new SearchService(index).search(new SearchRequest(
-                    String.join(" ", args.positional()), kind, limit, 0, args.value("type", null), null, null));
+        try (ZhibuIndex index = ZhibuIndex.open(folder, Home.vectors(args, err))) {
+            SearchRequest request = new SearchRequest(String.join(" ", args.positional()), kind, limit, 0,
+                    args.value("type", null), null, null);
+            SearchService search = new SearchService(index);
+            if (args.flag("explain")) {
+                out.print(search.explain(request, limit));
+                return 0;
+            }
+            SearchResult result = search.search(request);
             if (args.flag("json")) {
                 out.println(Json.MAPPER.writeValueAsString(result));
                 return 0;

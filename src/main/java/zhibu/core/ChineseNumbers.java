@@ -1,4 +1,4 @@
-package zhibu.analysis;
+package zhibu.core;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package zhibu.checklist;
+package zhibu.core;
 
 /** How often: {@code per} is month, quarter, half-year, year or term; {@code times} how many times in it. */
 public record Frequency(String per, int times) {

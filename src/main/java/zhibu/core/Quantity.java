@@ -1,4 +1,4 @@
-package zhibu.checklist;
+package zhibu.core;
 
 /**
  * A number a requirement states, with its unit (人, 学时, 元, %, 个月, 年, 周岁 …) and whether it is a floor

@@ -11,9 +11,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Province and city names (data in regions.tsv), to tell a document's region from its issuer. */
 public final class Regions {

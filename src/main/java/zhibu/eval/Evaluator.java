@@ -3,120 +3,256 @@ package zhibu.eval;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import zhibu.analysis.AnalyzerChoice;
-import zhibu.ingest.DocumentReader;
 import zhibu.index.ZhibuIndex;
-import zhibu.search.SearchHit;
-import zhibu.search.SearchRequest;
+import zhibu.ingest.DocumentReader;
+import zhibu.search.CandidateSet;
+import zhibu.search.Fusion;
+import zhibu.search.Question;
 import zhibu.search.SearchService;
+import zhibu.vectors.Vectors;
 
 /**
- * Runs a query set against the corpus indexed with each analyzer (in memory, same clauses, same ranking) and
- * computes the metrics: Hit@1, Hit@3, Hit@k and MRR@k for a TSV set; pass@1 and pass@3 for an exam set.
+ * Measures runs on query sets over the corpus, indexed in memory once per analyzer with the same clauses. Each
+ * question is searched once per index, every view at once; every run then ranks the same candidates with its own
+ * fusion, so runs, tuning and cross-validation compare like with like.
  */
 public final class Evaluator {
     private final List<DocumentReader.Outcome> corpus;
+    private final Vectors vectors;
 
-    public Evaluator(Path corpusFolder) throws IOException {
+    public Evaluator(Path corpusFolder, Vectors vectors) throws IOException {
         this.corpus = new DocumentReader().readAll(corpusFolder).stream().filter(o -> !o.failed()).toList();
+        this.vectors = vectors;
     }
 
-    public List<Metrics> run(List<EvalQuery> queries, boolean exam, List<AnalyzerChoice> analyzers, int k)
-            throws IOException {
-        List<Metrics> rows = new ArrayList<>();
+    /** A query set read from a file: its name, whether it is an exam, its questions. */
+    public record QuerySet(String name, boolean exam, List<EvalQuery> queries) {
+        public static QuerySet read(Path file) throws IOException {
+            return new QuerySet(file.getFileName().toString(), QuerySets.isExam(file), QuerySets.read(file));
+        }
+    }
+
+    /** One question with everything its index found for it and which of those are right. */
+    record Judged(QuerySet set, EvalQuery query, CandidateSet candidates, boolean[] right) {
+        /** The 1-based rank of the first right candidate within the top k under a fusion, or 0. */
+        int rank(Fusion fusion, int k) {
+            int[] order = candidates.order(fusion);
+            for (int i = 0; i < Math.min(k, order.length); i++) {
+                if (right[order[i]]) {
+                    return i + 1;
+                }
+            }
+            return 0;
+        }
+    }
+
+    /** Every question of the sets, searched in the index of each analyzer the runs use. */
+    public static final class Judgements {
+        final Map<AnalyzerChoice, List<Judged>> byAnalyzer = new EnumMap<>(AnalyzerChoice.class);
+        final List<QuerySet> sets;
+
+        Judgements(List<QuerySet> sets) {
+            this.sets = sets;
+        }
+
+        List<Judged> of(Run run) {
+            return byAnalyzer.getOrDefault(run.analyzer(), List.of());
+        }
+    }
+
+    /** The runs that can be measured here: those needing vectors only when vectors are on. */
+    public List<Run> measurable(List<Run> runs) {
+        return runs.stream().filter(r -> vectors.enabled() || !r.needsVectors()).toList();
+    }
+
+    public Judgements judge(List<QuerySet> sets, List<Run> runs) throws IOException {
+        Judgements judgements = new Judgements(sets);
+        Set<AnalyzerChoice> analyzers = new LinkedHashSet<>();
+        measurable(runs).forEach(r -> analyzers.add(r.analyzer()));
         for (AnalyzerChoice analyzer : analyzers) {
-            try (ZhibuIndex index = ZhibuIndex.inMemory(analyzer)) {
+            boolean withVectors = analyzer == AnalyzerChoice.HANLP && vectors.enabled();
+            try (ZhibuIndex index = ZhibuIndex.inMemory(analyzer, withVectors ? vectors : Vectors.off())) {
                 for (DocumentReader.Outcome doc : corpus) {
                     index.add(doc.document(), doc.file());
                 }
                 index.commit();
-                rows.add(measure(new SearchService(index), analyzer.label(), queries, exam, k));
+                SearchService search = new SearchService(index, Run.HANLP.fusion());
+                List<Judged> judged = new ArrayList<>();
+                for (QuerySet set : sets) {
+                    for (EvalQuery q : set.queries()) {
+                        CandidateSet candidates = search.candidates(
+                                Question.of(q.question(), withVectors ? vectors : Vectors.off()), q.kind());
+                        boolean[] right = new boolean[candidates.size()];
+                        for (int i = 0; i < right.length; i++) {
+                            right[i] = isRight(candidates.texts().get(i), q, set.exam());
+                        }
+                        judged.add(new Judged(set, q, candidates, right));
+                    }
+                }
+                judgements.byAnalyzer.put(analyzer, judged);
+            }
+        }
+        return judgements;
+    }
+
+    /** Whether a hit's text holds one of the expected strings (folded as the set's kind wants). */
+    static boolean isRight(String text, EvalQuery query, boolean exam) {
+        String folded = exam ? TextFolding.exam(text) : TextFolding.noSpace(text);
+        return query.expected().stream().anyMatch(folded::contains);
+    }
+
+    /** Each run's metrics on each set, with the weights fusion.tsv holds. */
+    public List<Metrics> measure(Judgements j, List<Run> runs, int k) {
+        List<Metrics> rows = new ArrayList<>();
+        for (QuerySet set : j.sets) {
+            for (Run run : measurable(runs)) {
+                Map<String, Integer> ranks = new LinkedHashMap<>();
+                Fusion fusion = run.fusion();
+                for (Judged q : j.of(run)) {
+                    if (q.set() == set) {
+                        ranks.put(q.query().id(), q.rank(fusion, k));
+                    }
+                }
+                rows.add(Metrics.of(run.label(), set.name(), set.exam(), k, ranks));
             }
         }
         return rows;
     }
 
-    /** The 1-based rank of the first right hit within the top k, or 0. */
-    public static int firstRightRank(List<SearchHit> hits, EvalQuery query, boolean exam) {
-        for (int i = 0; i < hits.size(); i++) {
-            String text = exam ? TextFolding.exam(hits.get(i).text()) : TextFolding.noSpace(hits.get(i).text());
-            if (query.expected().stream().anyMatch(text::contains)) {
-                return i + 1;
+    /**
+     * Cross-validated metrics of the tuned runs: the questions of all sets in {@code folds} folds; each fold ranked
+     * with weights tuned on the other folds alone.
+     */
+    public List<Metrics> crossValidate(Judgements j, List<Run> runs, int folds, int k) {
+        List<Metrics> rows = new ArrayList<>();
+        Map<Run, Map<Judged, Integer>> ranks = new LinkedHashMap<>();
+        for (Run run : measurable(runs)) {
+            if (!run.tuned()) {
+                continue;
             }
+            List<Judged> all = j.of(run);
+            List<List<Judged>> parts = FusionTuner.folds(all, folds);
+            Map<Judged, Integer> r = new LinkedHashMap<>();
+            for (int f = 0; f < parts.size(); f++) {
+                List<Judged> train = new ArrayList<>();
+                for (int g = 0; g < parts.size(); g++) {
+                    if (g != f) {
+                        train.addAll(parts.get(g));
+                    }
+                }
+                Fusion tuned = FusionTuner.tune(run, train, k);
+                for (Judged q : parts.get(f)) {
+                    r.put(q, q.rank(tuned, k));
+                }
+            }
+            ranks.put(run, r);
         }
-        return 0;
+        for (QuerySet set : j.sets) {
+            ranks.forEach((run, r) -> {
+                Map<String, Integer> bySet = new LinkedHashMap<>();
+                r.forEach((q, rank) -> {
+                    if (q.set() == set) {
+                        bySet.put(q.query().id(), rank);
+                    }
+                });
+                rows.add(Metrics.of(run.label() + " (" + folds + "-fold)", set.name(), set.exam(), k, bySet));
+            });
+        }
+        return rows;
     }
 
-    private static Metrics measure(SearchService search, String label, List<EvalQuery> queries, boolean exam, int k)
-            throws IOException {
-        int[] ranks = new int[queries.size()];
-        Map<String, Integer> byId = new LinkedHashMap<>();
-        for (int i = 0; i < queries.size(); i++) {
-            EvalQuery q = queries.get(i);
-            List<SearchHit> hits = search.search(SearchRequest.of(q.question(), q.kind(), k)).hits();
-            ranks[i] = firstRightRank(hits, q, exam);
-            byId.put(q.id(), ranks[i]);
-        }
-        Map<String, Double> values = new LinkedHashMap<>();
-        if (exam) {
-            values.put("pass@1", share(ranks, 1));
-            values.put("pass@3", share(ranks, 3));
-        } else {
-            values.put("Hit@1", share(ranks, 1));
-            values.put("Hit@3", share(ranks, 3));
-            values.put("Hit@" + k, share(ranks, k));
-            double rr = 0;
-            for (int r : ranks) {
-                rr += r > 0 ? 1.0 / r : 0;
-            }
-            values.put("MRR@" + k, queries.isEmpty() ? 0 : rr / queries.size());
-        }
-        return new Metrics(label, queries.size(), values, byId);
-    }
-
-    private static double share(int[] ranks, int k) {
-        if (ranks.length == 0) {
-            return 0;
-        }
-        int n = 0;
-        for (int r : ranks) {
-            if (r > 0 && r <= k) {
-                n++;
+    /** The weights of each tuned run, chosen on every question of the sets. */
+    public Map<Run, Fusion> tune(Judgements j, List<Run> runs, int k) {
+        Map<Run, Fusion> tuned = new LinkedHashMap<>();
+        for (Run run : measurable(runs)) {
+            if (run.tuned()) {
+                tuned.put(run, FusionTuner.tune(run, j.of(run), k));
             }
         }
-        return (double) n / ranks.length;
+        return tuned;
     }
 
-    /** Each query's rank of its first right hit under each analyzer (0: not in the top k). */
+    /**
+     * Fits the coverage model for searches with vectors and without, on the questions of the files (see
+     * {@link CoverageCalibration}); the first fit is the hybrid's, the second the lexical one's.
+     */
+    public List<CoverageCalibration.Fit> calibrate(List<Path> files, int folds) throws IOException {
+        List<String[]> questions = CoverageCalibration.questions(files);
+        List<CoverageCalibration.Fit> fits = new ArrayList<>();
+        try (ZhibuIndex index = ZhibuIndex.inMemory(AnalyzerChoice.HANLP, vectors)) {
+            for (DocumentReader.Outcome doc : corpus) {
+                index.add(doc.document(), doc.file());
+            }
+            index.commit();
+            for (Fusion fusion : List.of(Run.HYBRID.fusion(), Run.LEXICAL.fusion())) {
+                if (fusion.needsVectors() && !vectors.enabled()) {
+                    continue;
+                }
+                SearchService search = new SearchService(index, fusion);
+                fits.add(CoverageCalibration.fit(CoverageCalibration.examples(search, questions), folds));
+            }
+        }
+        return fits;
+    }
+
+    /** Each query's rank of its first right hit under each run (0: not in the top k), set by set. */
     public static String details(List<Metrics> rows) {
-        StringBuilder out = new StringBuilder(String.format("%-10s", "query"));
-        rows.forEach(r -> out.append(String.format(" %8s", r.analyzer())));
-        out.append('\n');
-        for (String id : rows.get(0).ranks().keySet()) {
-            out.append(String.format("%-10s", id));
-            rows.forEach(r -> out.append(String.format(" %8d", r.ranks().get(id))));
+        StringBuilder out = new StringBuilder();
+        Map<String, List<Metrics>> bySet = bySet(rows);
+        bySet.forEach((set, runs) -> {
+            out.append(set).append('\n').append(String.format("%-10s", "query"));
+            runs.forEach(r -> out.append(String.format(" %8s", shortName(r.run()))));
             out.append('\n');
-        }
+            for (String id : runs.get(0).ranks().keySet()) {
+                out.append(String.format("%-10s", id));
+                runs.forEach(r -> out.append(String.format(" %8d", r.ranks().getOrDefault(id, 0))));
+                out.append('\n');
+            }
+        });
         return out.toString();
     }
 
-    /** The rows side by side: one line per analyzer, metrics to three decimals. */
+    /** The rows side by side: for each set, one line per run, metrics to three decimals. */
     public static String table(List<Metrics> rows) {
         StringBuilder out = new StringBuilder();
-        if (rows.isEmpty()) {
-            return "";
-        }
-        out.append(String.format("%-9s %7s", "analyzer", "queries"));
-        rows.get(0).values().keySet().forEach(m -> out.append(String.format(" %7s", m)));
-        out.append('\n');
-        for (Metrics row : rows) {
-            out.append(String.format("%-9s %7d", row.analyzer(), row.queries()));
-            row.values().values().forEach(v -> out.append(String.format(" %7.3f", v)));
+        bySet(rows).forEach((set, runs) -> {
+            out.append(String.format("%-22s %7s", set, "queries"));
+            runs.get(0).values().keySet().forEach(m -> out.append(String.format(" %7s", m)));
             out.append('\n');
+            for (Metrics row : runs) {
+                out.append(String.format("  %-20s %7d", row.run(), row.queries()));
+                row.values().values().forEach(v -> out.append(String.format(" %7.3f", v)));
+                out.append('\n');
+            }
+        });
+        return out.toString();
+    }
+
+    /** The rows as lines of eval/expected-metrics.tsv: set, run, metric, value rounded down to three decimals. */
+    public static String floors(List<Metrics> rows) {
+        StringBuilder out = new StringBuilder();
+        for (Metrics r : rows) {
+            r.values().forEach((metric, value) -> out.append(r.set()).append('\t').append(r.run()).append('\t')
+                    .append(metric).append('\t').append(String.format(java.util.Locale.ROOT, "%.3f",
+                            Math.floor(value * 1000 + 1e-6) / 1000)).append('\n'));
         }
         return out.toString();
+    }
+
+    private static Map<String, List<Metrics>> bySet(List<Metrics> rows) {
+        Map<String, List<Metrics>> bySet = new LinkedHashMap<>();
+        rows.forEach(r -> bySet.computeIfAbsent(r.set(), s -> new ArrayList<>()).add(r));
+        return bySet;
+    }
+
+    private static String shortName(String run) {
+        return run.replace(" (5-fold)", "/cv");
     }
 }

@@ -17,7 +17,7 @@ import zhibu.index.UnitKind;
 public final class QuerySets {
     /** How many characters of the question next to the blank must sit beside the answer. */
     static final int CONTEXT = 4;
-    private static final Pattern BLANK = zhibu.search.QuotationRescorer.BLANK;
+    private static final Pattern BLANK = zhibu.search.Quotation.BLANK;
 
     private QuerySets() {
     }

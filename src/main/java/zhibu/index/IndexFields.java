@@ -16,6 +16,23 @@ public final class IndexFields {
     public static final String CASE_TEXT = "caseText";
     public static final String DOCUMENT_TEXT = "documentText";
     public static final java.util.List<String> TEXT_FIELDS = java.util.List.of(TEXT, CASE_TEXT, DOCUMENT_TEXT);
+    /** The same text as characters and character bigrams ({@code CharsAnalyzer}); a case's title comes first. */
+    public static final String CHARS = "chars";
+    /** A clause's or case's vector (unit length; the dot product is the cosine). */
+    public static final String VECTOR = "vector";
+
+    /**
+     * Sentence records: each sentence of a clause or case, its words, characters and vector, the unit it belongs to
+     * ({@link #UNIT}, with {@link #UNIT_KIND}) and its place in the unit's text ({@link #START}, {@link #END}).
+     */
+    public static final String SENTENCE = "sentence";
+    public static final String SENTENCE_CHARS = "sentenceChars";
+    public static final String SENTENCE_VECTOR = "sentenceVector";
+    public static final String UNIT = "unit";
+    public static final String UNIT_KIND = "unitKind";
+    public static final String START = "start";
+    public static final String END = "end";
+
     /** The heading the clause opens with, with its number; a case's or document's title. */
     public static final String HEADING = "heading";
     /** The headings above the unit (not the document title); a case's topics and unit. */
@@ -57,6 +74,7 @@ public final class IndexFields {
             case CLAUSE -> TEXT;
             case CASE -> CASE_TEXT;
             case DOCUMENT -> DOCUMENT_TEXT;
+            case SENTENCE -> SENTENCE;
         };
     }
 

@@ -9,20 +9,23 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.FloatDocValuesField;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
-import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexOptions;
-import zhibu.core.Regions;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.util.BytesRef;
 import zhibu.core.BranchType;
-import zhibu.core.DocumentMetadata;
 import zhibu.core.Case;
 import zhibu.core.Clause;
+import zhibu.core.DocumentMetadata;
+import zhibu.core.Regions;
+import zhibu.core.Sentence;
 
 /** Clauses, cases and document metadata as Lucene documents. */
 final class LuceneRecords {
@@ -32,9 +35,11 @@ final class LuceneRecords {
 
     private final FacetsConfig facets = IndexFields.facetsConfig();
 
-    Document clause(Clause clause, DocumentMetadata meta, int order) throws IOException {
+    Document clause(Clause clause, DocumentMetadata meta, int order, float[] vector) throws IOException {
         Document doc = common(UnitKind.CLAUSE, clause.id(), meta, clause.branchTypes(), order);
         doc.add(new Field(IndexFields.TEXT, clause.text(), TEXT_WITH_OFFSETS));
+        doc.add(new TextField(IndexFields.CHARS, clause.text(), Field.Store.NO));
+        addVector(doc, IndexFields.VECTOR, vector);
         if (clause.parentId() != null) {
             doc.add(new StringField(IndexFields.PARENT_ID, clause.parentId(), Field.Store.NO));
         }
@@ -47,9 +52,11 @@ final class LuceneRecords {
         return facets.build(doc);
     }
 
-    Document caseOf(Case c, DocumentMetadata meta, int order) throws IOException {
+    Document caseOf(Case c, DocumentMetadata meta, int order, float[] vector) throws IOException {
         Document doc = common(UnitKind.CASE, c.id(), meta, c.branchTypes(), order);
         doc.add(new Field(IndexFields.CASE_TEXT, c.text(), TEXT_WITH_OFFSETS));
+        doc.add(new TextField(IndexFields.CHARS, c.title() + "\n" + c.text(), Field.Store.NO));
+        addVector(doc, IndexFields.VECTOR, vector);
         doc.add(new TextField(IndexFields.HEADING, c.title(), Field.Store.NO));
         String unit = c.unit() == null ? "" : c.unit();
         doc.add(new TextField(IndexFields.PATH, unit + " " + String.join(" ", c.topics()), Field.Store.NO));
@@ -76,9 +83,39 @@ final class LuceneRecords {
         return facets.build(doc);
     }
 
+    /**
+     * One sentence of a clause or case, searchable by its words, bigrams and vector, and filtered as its unit is (by
+     * document and branch type); it stores its text, its unit's id and its place in the unit's text.
+     */
+    Document sentence(UnitKind unitKind, String unitId, Sentence sentence, DocumentMetadata meta,
+                      List<String> types, List<String> topics, float[] vector) {
+        Document doc = new Document();
+        doc.add(new StringField(IndexFields.KIND, UnitKind.SENTENCE.label(), Field.Store.NO));
+        doc.add(new StringField(IndexFields.UNIT_KIND, unitKind.label(), Field.Store.NO));
+        doc.add(new StringField(IndexFields.UNIT, unitId, Field.Store.YES));
+        doc.add(new SortedDocValuesField(IndexFields.UNIT, new BytesRef(unitId)));
+        doc.add(new StringField(IndexFields.DOC_ID, meta.id(), Field.Store.NO));
+        doc.add(new SortedDocValuesField(IndexFields.DOC_ID, new BytesRef(meta.id())));
+        types.forEach(t -> doc.add(new StringField(IndexFields.BRANCH_TYPE, t, Field.Store.NO)));
+        topics.forEach(t -> doc.add(new StringField(IndexFields.TOPIC, t, Field.Store.NO)));
+        doc.add(new Field(IndexFields.SENTENCE, sentence.text(), TEXT_WITH_OFFSETS));
+        doc.add(new TextField(IndexFields.SENTENCE_CHARS, sentence.text(), Field.Store.NO));
+        doc.add(new StoredField(IndexFields.START, sentence.start()));
+        doc.add(new StoredField(IndexFields.END, sentence.end()));
+        addVector(doc, IndexFields.SENTENCE_VECTOR, vector);
+        return doc;
+    }
+
+    private static void addVector(Document doc, String field, float[] vector) {
+        if (vector != null) {
+            doc.add(new KnnFloatVectorField(field, vector, VectorSimilarityFunction.DOT_PRODUCT));
+        }
+    }
+
     private static Document common(UnitKind kind, String id, DocumentMetadata meta, List<String> types, int order) {
         Document doc = new Document();
         doc.add(new StringField(IndexFields.ID, id, Field.Store.YES));
+        doc.add(new SortedDocValuesField(IndexFields.ID, new BytesRef(id)));
         doc.add(new StringField(IndexFields.KIND, kind.label(), Field.Store.YES));
         doc.add(new StringField(IndexFields.DOC_ID, meta.id(), Field.Store.YES));
         doc.add(new SortedDocValuesField(IndexFields.DOC_ID, new BytesRef(meta.id())));

@@ -8,10 +8,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -25,15 +29,20 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import zhibu.analysis.AnalyzerChoice;
+import zhibu.analysis.CharsAnalyzer;
 import zhibu.analysis.DomainDictionary;
+import zhibu.core.Case;
+import zhibu.core.Clause;
+import zhibu.core.DocumentMetadata;
+import zhibu.core.Sentence;
+import zhibu.core.Sentences;
 import zhibu.ingest.DocumentIds;
 import zhibu.ingest.DocumentReader;
 import zhibu.ingest.IngestException;
 import zhibu.ingest.IngestedDocument;
-import zhibu.core.Case;
-import zhibu.core.Clause;
 import zhibu.structure.DocumentStructure;
 import zhibu.structure.StructureParser;
+import zhibu.vectors.Vectors;
 
 /**
  * The one Lucene index of clauses, cases and documents. Ingestion is incremental by content hash: an unchanged
@@ -45,7 +54,7 @@ public final class ZhibuIndex implements Closeable {
      * Bump when the records or the analysis code change; edits of the dictionary files change the schema by
      * themselves. An index of another schema is rebuilt from scratch.
      */
-    public static final String SCHEMA = "3";
+    public static final String SCHEMA = "4";
     private static final String SCHEMA_KEY = "zhibu.schema";
 
     private final Directory directory;
@@ -55,15 +64,17 @@ public final class ZhibuIndex implements Closeable {
     private final DocumentReader reader = new DocumentReader();
     private final StructureParser parser = new StructureParser();
     private final LuceneRecords records = new LuceneRecords();
+    private final Vectors vectors;
     private final boolean rebuilt;
 
-    private ZhibuIndex(Directory directory, AnalyzerChoice analyzer) throws IOException {
+    private ZhibuIndex(Directory directory, AnalyzerChoice analyzer, Vectors vectors) throws IOException {
         this.directory = directory;
         this.analyzer = analyzer;
-        String wanted = SCHEMA + "/" + analyzer.label() + "/" + DomainDictionary.fingerprint();
+        this.vectors = vectors;
+        String wanted = SCHEMA + "/" + analyzer.label() + "/" + DomainDictionary.fingerprint() + "/" + vectors.model();
         boolean current = DirectoryReader.indexExists(directory)
                 && wanted.equals(schemaOf(directory));
-        IndexWriterConfig config = new IndexWriterConfig(analyzer.indexAnalyzer())
+        IndexWriterConfig config = new IndexWriterConfig(fieldAnalyzers(analyzer))
                 .setOpenMode(current ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE);
         this.writer = new IndexWriter(directory, config);
         this.rebuilt = !current;
@@ -74,19 +85,31 @@ public final class ZhibuIndex implements Closeable {
         this.searchers = new SearcherManager(writer, null);
     }
 
+    /** The words analyzer, and characters with their bigrams for the character fields. */
+    private static Analyzer fieldAnalyzers(AnalyzerChoice words) {
+        Analyzer chars = new CharsAnalyzer();
+        return new PerFieldAnalyzerWrapper(words.indexAnalyzer(),
+                Map.of(IndexFields.CHARS, chars, IndexFields.SENTENCE_CHARS, chars));
+    }
+
     /** Opens (or creates) the index in a folder; an index of an older schema is emptied and must be ingested again. */
-    public static ZhibuIndex open(Path folder) throws IOException {
+    public static ZhibuIndex open(Path folder, Vectors vectors) throws IOException {
         Files.createDirectories(folder);
-        return new ZhibuIndex(FSDirectory.open(folder), AnalyzerChoice.HANLP);
+        return new ZhibuIndex(FSDirectory.open(folder), AnalyzerChoice.HANLP, vectors);
     }
 
     /** An index in memory, for evaluation and tests. */
-    public static ZhibuIndex inMemory(AnalyzerChoice analyzer) throws IOException {
-        return new ZhibuIndex(new ByteBuffersDirectory(), analyzer);
+    public static ZhibuIndex inMemory(AnalyzerChoice analyzer, Vectors vectors) throws IOException {
+        return new ZhibuIndex(new ByteBuffersDirectory(), analyzer, vectors);
     }
 
     public AnalyzerChoice analyzer() {
         return analyzer;
+    }
+
+    /** The vectors records are embedded with, and questions must be; {@link Vectors#off()} when none. */
+    public Vectors vectors() {
+        return vectors;
     }
 
     /** Whether opening found no index of the current schema and started an empty one. */
@@ -153,12 +176,35 @@ public final class ZhibuIndex implements Closeable {
         }
     }
 
+    /** The stored vector of a clause or case, or null (no such unit, or an index without vectors). */
+    public float[] vector(String unitId) throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            TopDocs top = searcher.search(new TermQuery(new Term(IndexFields.ID, unitId)), 1);
+            if (top.scoreDocs.length == 0) {
+                return null;
+            }
+            int doc = top.scoreDocs[0].doc;
+            var leaves = searcher.getIndexReader().leaves();
+            var leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
+            FloatVectorValues values = leaf.reader().getFloatVectorValues(IndexFields.VECTOR);
+            if (values == null) {
+                return null;
+            }
+            KnnVectorValues.DocIndexIterator it = values.iterator();
+            int target = doc - leaf.docBase;
+            return it.advance(target) == target ? values.vectorValue(it.index()).clone() : null;
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
     /** Number of records of each kind. */
     public Map<UnitKind, Integer> counts() throws IOException {
         Map<UnitKind, Integer> counts = new LinkedHashMap<>();
         IndexSearcher searcher = searchers.acquire();
         try {
-            for (UnitKind kind : UnitKind.values()) {
+            for (UnitKind kind : UnitKind.SEARCHABLE) {
                 counts.put(kind, searcher.count(new TermQuery(new Term(IndexFields.KIND, kind.label()))));
             }
         } finally {
@@ -209,15 +255,45 @@ public final class ZhibuIndex implements Closeable {
 
     private List<Document> recordsOf(IngestedDocument doc, DocumentStructure structure, Path source)
             throws IOException {
+        DocumentMetadata meta = doc.metadata();
         List<Document> docs = new ArrayList<>();
         String path = source == null ? "" : source.toAbsolutePath().normalize().toString();
-        docs.add(records.document(doc.metadata(), doc.body().text(), path, 0));
-        int order = 1; // within the document; IndexFields.DOCUMENT_ORDER sorts by document first
+        docs.add(records.document(meta, doc.body().text(), path, 0));
+
+        // every unit and sentence text first, so the document's vectors are computed in one parallel batch
+        List<String> texts = new ArrayList<>();
+        List<List<Sentence>> sentencesOfClauses = new ArrayList<>();
         for (Clause clause : structure.clauses()) {
-            docs.add(records.clause(clause, doc.metadata(), order++));
+            texts.add(VectorTexts.clause(clause));
+            List<Sentence> sentences = Sentences.of(clause.text());
+            sentencesOfClauses.add(sentences);
+            sentences.forEach(s -> texts.add(VectorTexts.sentence(s)));
         }
+        List<List<Sentence>> sentencesOfCases = new ArrayList<>();
         for (Case c : structure.cases()) {
-            docs.add(records.caseOf(c, doc.metadata(), order++));
+            texts.add(VectorTexts.caseOf(c));
+            List<Sentence> sentences = Sentences.of(c.text());
+            sentencesOfCases.add(sentences);
+            sentences.forEach(s -> texts.add(VectorTexts.sentence(s)));
+        }
+        float[][] vectorOf = vectors.enabled() ? vectors.passages(texts) : new float[texts.size()][];
+
+        int order = 1; // within the document; IndexFields.DOCUMENT_ORDER sorts by document first
+        int v = 0;
+        for (int i = 0; i < structure.clauses().size(); i++) {
+            Clause clause = structure.clauses().get(i);
+            docs.add(records.clause(clause, meta, order++, vectorOf[v++]));
+            for (Sentence s : sentencesOfClauses.get(i)) {
+                docs.add(records.sentence(UnitKind.CLAUSE, clause.id(), s, meta, clause.branchTypes(), List.of(),
+                        vectorOf[v++]));
+            }
+        }
+        for (int i = 0; i < structure.cases().size(); i++) {
+            Case c = structure.cases().get(i);
+            docs.add(records.caseOf(c, meta, order++, vectorOf[v++]));
+            for (Sentence s : sentencesOfCases.get(i)) {
+                docs.add(records.sentence(UnitKind.CASE, c.id(), s, meta, c.branchTypes(), c.topics(), vectorOf[v++]));
+            }
         }
         return docs;
     }

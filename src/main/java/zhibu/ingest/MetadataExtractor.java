@@ -1,7 +1,5 @@
 package zhibu.ingest;
 
-import zhibu.core.Regions;
-
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +9,7 @@ import java.util.regex.Pattern;
 import zhibu.core.BranchType;
 import zhibu.core.DocumentKind;
 import zhibu.core.DocumentMetadata;
+import zhibu.core.Regions;
 
 /** Title, issuer, 文号, date, kind, region and branch types, read from a document's own text. */
 public final class MetadataExtractor {

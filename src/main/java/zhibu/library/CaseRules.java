@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import zhibu.core.Case;
 import zhibu.index.UnitKind;
 import zhibu.search.SearchHit;
 import zhibu.search.SearchRequest;
 import zhibu.search.SearchService;
-import zhibu.core.Case;
 
 /** The rule clauses a case puts into practice: the best clauses on each of its topics (a case on 三会一课 → the 三会一课 rules). */
 public final class CaseRules {

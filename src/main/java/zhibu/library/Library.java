@@ -17,12 +17,12 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import zhibu.core.Case;
+import zhibu.core.Clause;
+import zhibu.core.DocumentMetadata;
 import zhibu.index.IndexFields;
 import zhibu.index.UnitKind;
 import zhibu.index.ZhibuIndex;
-import zhibu.core.DocumentMetadata;
-import zhibu.core.Case;
-import zhibu.core.Clause;
 
 /** The stored records of the index by id and by document: clauses, cases and document metadata, in document order. */
 public final class Library {

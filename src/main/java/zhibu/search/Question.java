@@ -1,26 +1,38 @@
 package zhibu.search;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import zhibu.analysis.QuestionWords;
-import zhibu.core.Regions;
 import zhibu.core.BranchType;
+import zhibu.core.Regions;
+import zhibu.vectors.Vectors;
 
 /**
- * What a question says besides its words: places it names (taken out of the words, they steer instead), branch
- * types it names, and whether it asks how often or how much.
+ * One question, analysed once per request and used by every view, the highlighter, the facets and the answer:
+ * the text as asked; its words for the lexical views (places taken out: they steer instead; 三个人 said as the rules
+ * say it, 3人); the places, branch types and numbers it names; whether it asks how often or how much; what a long,
+ * quoted or fill-in question's wording is (null for a short one); and its vector for the semantic views (null when
+ * vectors are off).
  */
-public record ParsedQuestion(String words, List<String> places, Set<BranchType> branchTypes,
-                             Set<QuestionWords.Intent> intents) {
+public record Question(String text, String words, List<String> places, Set<BranchType> branchTypes,
+                       Set<QuestionWords.Intent> intents, List<Double> numbers, Quotation quotation, float[] vector) {
     private static final Pattern VILLAGE = Pattern.compile("村(?!委会|民委员会)");
     private static final Pattern CAMPUS = Pattern.compile("学生|教职工|院系|二级学院");
     /** 三个人 is how people say 3人: the classifier goes so the count meets the rules' wording. */
     private static final Pattern COUNT_OF_PEOPLE = Pattern.compile("(\\d+|[一二两三四五六七八九十]+)个人");
+    private static final Pattern NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?");
 
-    public static ParsedQuestion of(String question) {
-        String q = question.strip();
+    /** The question without a vector: for the lexical views alone. */
+    public static Question of(String question) {
+        return of(question, Vectors.off());
+    }
+
+    public static Question of(String question, Vectors vectors) {
+        String q = question == null ? "" : question.strip();
         List<String> places = Regions.get().mentionedIn(q);
         String words = q;
         for (String place : places) {
@@ -38,6 +50,17 @@ public record ParsedQuestion(String words, List<String> places, Set<BranchType> 
         if (words.isBlank()) { // a question that is only a place name still searches for it
             words = q;
         }
-        return new ParsedQuestion(words.strip(), places, types, QuestionWords.get().intentsOf(q));
+        List<Double> numbers = new ArrayList<>();
+        Matcher m = NUMBER.matcher(q);
+        while (m.find()) {
+            numbers.add(Double.parseDouble(m.group()));
+        }
+        float[] vector = vectors.enabled() && !q.isEmpty() ? vectors.question(q) : null;
+        return new Question(q, words.strip(), places, types, QuestionWords.get().intentsOf(q), List.copyOf(numbers),
+                Quotation.forQuestion(q), vector);
+    }
+
+    public boolean isEmpty() {
+        return text.isEmpty();
     }
 }

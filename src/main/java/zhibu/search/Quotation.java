@@ -1,35 +1,21 @@
 package zhibu.search;
 
-import java.io.IOException;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.search.Explanation;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Rescorer;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TopDocs;
-import zhibu.analysis.ChineseNumbers;
-import zhibu.index.IndexFields;
-import zhibu.index.UnitKind;
+import zhibu.core.ChineseNumbers;
 
 /**
  * A long question usually quotes a rule: a test question with a blank (“党员每年集中学习培训时间一般不少于（）学时”),
- * a sentence pasted from a notice. Its first hits are re-ordered by how much of its wording they contain: the
- * score is multiplied by 1 + WEIGHT × the share of the question's character n-grams found in the unit's text
- * (whitespace, punctuation and Chinese numerals folded). With a blank, the n-grams stop at the blank, and a text
- * that has the words before the blank, a short gap, then the words after it — the sentence the blank was cut
- * from — is multiplied again by 1 + BLANK_WEIGHT × the share of that context it keeps.
+ * a sentence pasted from a notice. Two pieces of evidence say how well a text matches such a question: the share of
+ * the question's character 4-grams the text contains (whitespace, punctuation and Chinese numerals folded), and,
+ * with a blank, how much of the words before the blank, a short gap, then the words after it — the sentence the
+ * blank was cut from — the text keeps. The fusion weighs both ({@link Feature#QUOTE}, {@link Feature#BLANK}).
  */
-public final class QuotationRescorer extends Rescorer {
+public final class Quotation {
     static final int MIN_CHARS = 16;
     static final int GRAM = 4;
-    static final float WEIGHT = 2f;
-    static final float BLANK_WEIGHT = 4f;
-    static final int DEPTH = 30;
     /** Characters of context on each side of a blank, and the longest answer a blank stands for. */
     static final int CONTEXT = 8;
     static final int MAX_GAP = 16;
@@ -40,14 +26,14 @@ public final class QuotationRescorer extends Rescorer {
     private final String before;
     private final String after;
 
-    private QuotationRescorer(Set<String> grams, String before, String after) {
+    private Quotation(Set<String> grams, String before, String after) {
         this.grams = grams;
         this.before = before;
         this.after = after;
     }
 
-    /** A rescorer for the question, or null when it is too short to be a quotation. */
-    static QuotationRescorer forQuestion(String question) {
+    /** The evidence for the question, or null when it is too short to be a quotation. */
+    static Quotation forQuestion(String question) {
         Matcher blank = BLANK.matcher(question);
         if (blank.find()) {
             String left = fold(question.substring(0, blank.start()));
@@ -57,11 +43,11 @@ public final class QuotationRescorer extends Rescorer {
             }
             Set<String> grams = grams(left);
             grams.addAll(grams(right));
-            return new QuotationRescorer(grams, left.substring(Math.max(0, left.length() - CONTEXT)),
+            return new Quotation(grams, left.substring(Math.max(0, left.length() - CONTEXT)),
                     right.substring(0, Math.min(CONTEXT, right.length())));
         }
         String folded = fold(question);
-        return folded.length() < MIN_CHARS ? null : new QuotationRescorer(grams(folded), null, null);
+        return folded.length() < MIN_CHARS ? null : new Quotation(grams(folded), null, null);
     }
 
     static String fold(String s) {
@@ -123,35 +109,5 @@ public final class QuotationRescorer extends Rescorer {
             n++;
         }
         return n;
-    }
-
-    float factor(String text) {
-        String folded = fold(text);
-        return (1 + WEIGHT * share(folded)) * (1 + BLANK_WEIGHT * blankShare(folded));
-    }
-
-    @Override
-    public TopDocs rescore(IndexSearcher searcher, TopDocs firstPass, int topN) throws IOException {
-        ScoreDoc[] docs = firstPass.scoreDocs.clone();
-        StoredFields stored = searcher.storedFields();
-        for (ScoreDoc sd : docs) {
-            sd.score = sd.score * factor(textOf(stored, sd.doc));
-        }
-        Arrays.sort(docs, (a, b) -> Float.compare(b.score, a.score));
-        return new TopDocs(firstPass.totalHits, Arrays.copyOf(docs, Math.min(topN, docs.length)));
-    }
-
-    @Override
-    public Explanation explain(IndexSearcher searcher, Explanation first, int docId) throws IOException {
-        String folded = fold(textOf(searcher.storedFields(), docId));
-        return Explanation.match(first.getValue().floatValue() * factor(folded), "quotation rescoring", first,
-                Explanation.match(share(folded), "share of the question's " + GRAM + "-grams in the text"),
-                Explanation.match(blankShare(folded), "share of the blank's context kept around a gap"));
-    }
-
-    private static String textOf(StoredFields stored, int doc) throws IOException {
-        var d = stored.document(doc);
-        String text = d.get(IndexFields.textField(UnitKind.fromLabel(d.get(IndexFields.KIND)).orElseThrow()));
-        return text == null ? "" : text;
     }
 }

@@ -2,14 +2,18 @@ package zhibu.search;
 
 import java.util.List;
 import java.util.Map;
+import zhibu.answer.Answer;
 
 /**
- * The contract's answer of a search: hits of one page, the total, and facet counts; when nothing is found,
- * {@code suggestions} holds terms to try instead.
+ * The contract's answer of a search: hits of one page, the total, and facet counts; the direct answer ({@code
+ * answer}, or null) and whether the bundled documents seem to cover the question at all ({@code covered}), with the
+ * question's words no document uses ({@code absentWords}); when nothing is found, {@code suggestions} holds terms to
+ * try instead.
  */
 public record SearchResult(String query, long total, long tookMs, List<SearchHit> hits,
-                           Map<String, Map<String, Integer>> facets, List<String> suggestions) {
+                           Map<String, Map<String, Integer>> facets, Answer answer, boolean covered,
+                           List<String> absentWords, List<String> suggestions) {
     public SearchResult withSuggestions(List<String> terms) {
-        return new SearchResult(query, total, tookMs, hits, facets, List.copyOf(terms));
+        return new SearchResult(query, total, tookMs, hits, facets, answer, covered, absentWords, List.copyOf(terms));
     }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetResult;
@@ -18,87 +19,192 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.util.BytesRef;
 import zhibu.index.IndexFields;
 import zhibu.index.UnitKind;
 import zhibu.index.ZhibuIndex;
 
-/** Searches the index: ranked hits of one kind, filtered, highlighted, with facet counts. */
+/**
+ * Searches the index: the question is analysed once, every view of the fusion searches with it, the fusion ranks
+ * what they found, and each hit of the page carries its best sentence and a highlighted snippet. Facet counts are
+ * taken over the same candidates (those of the question without the user's filters, so other choices stay
+ * visible), in one collector pass.
+ */
 public final class SearchService {
     private static final int SNIPPET_CHARS = 160;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ZhibuIndex index;
     private final Analyzer queryAnalyzer;
-    private final RankingQuery ranking;
+    private final RankingQuery words;
+    private final Retrieval retrieval;
+    private final Evidence evidence;
+    private final Fusion fusion;
+    private final Answers answers;
     private volatile SortedSetDocValuesReaderState facetState;
 
+    /** The hybrid fusion when the index has vectors, the lexical one when it has none. */
     public SearchService(ZhibuIndex index) {
+        this(index, Fusion.named(index.vectors().enabled() ? Fusion.HYBRID : Fusion.LEXICAL));
+    }
+
+    public SearchService(ZhibuIndex index, Fusion fusion) {
         this.index = index;
         this.queryAnalyzer = index.analyzer().queryAnalyzer();
-        this.ranking = new RankingQuery(queryAnalyzer);
+        this.words = new RankingQuery(queryAnalyzer);
+        this.retrieval = new Retrieval(queryAnalyzer);
+        this.evidence = new Evidence(retrieval);
+        this.fusion = fusion;
+        this.answers = new Answers(queryAnalyzer);
+    }
+
+    public Fusion fusion() {
+        return fusion;
+    }
+
+    /** The question as every view, the highlighter and the answer use it. */
+    public Question question(String text) {
+        return Question.of(text, fusion.needsVectors() ? index.vectors() : zhibu.vectors.Vectors.off());
     }
 
     public SearchResult search(SearchRequest request) throws IOException {
         long started = System.nanoTime();
-        String q = request.query() == null ? "" : request.query().strip();
-        ParsedQuestion question = ParsedQuestion.of(q);
-        Query ranked = q.isEmpty() ? null : ranking.build(question);
-        Query words = q.isEmpty() ? null : ranking.highlightQuery(question);
-        UnitKind kind = request.kind();
-
-        BooleanQuery.Builder base = new BooleanQuery.Builder()
-                .add(ranked == null ? (q.isEmpty() ? MatchAllDocsQuery.INSTANCE : new BooleanQuery.Builder().build())
-                        : ranked, Occur.MUST)
-                .add(kind == null ? textUnits() : term(IndexFields.KIND, kind.label()), Occur.FILTER);
-        Query facetQuery = base.build();
-        if (request.branchType() != null) {
-            base.add(term(IndexFields.BRANCH_TYPE, request.branchType()), Occur.FILTER);
-        }
-        if (request.docId() != null) {
-            base.add(term(IndexFields.DOC_ID, request.docId()), Occur.FILTER);
-        }
-        if (request.topic() != null) {
-            base.add(term(IndexFields.TOPIC, request.topic()), Occur.FILTER);
-        }
-        Query filtered = base.build();
-
+        Question q = question(request.query());
+        Retrieval.Scope scope = new Retrieval.Scope(request.kind(), request.branchType(), request.docId(),
+                request.topic());
         IndexSearcher searcher = index.searchers().acquire();
         try {
-            int wanted = Math.max(1, request.offset() + request.limit());
-            QuotationRescorer quotation = QuotationRescorer.forQuestion(q);
-            TopDocs top;
             if (q.isEmpty()) {
-                top = searcher.search(filtered, wanted, IndexFields.DOCUMENT_ORDER);
-            } else if (quotation != null) {
-                TopDocs first = searcher.search(filtered, Math.max(wanted, QuotationRescorer.DEPTH));
-                top = quotation.rescore(searcher, first, wanted);
-            } else {
-                top = searcher.search(filtered, wanted);
+                return listing(searcher, request, scope, started);
             }
-            Map<String, Map<String, Integer>> facets = facets(searcher, facetQuery, kind);
-            List<ScoreDoc> page = new ArrayList<>();
-            for (int i = request.offset(); i < top.scoreDocs.length; i++) {
-                page.add(top.scoreDocs[i]);
+            Ranked ranked = rank(searcher, q, scope);
+            Ranked sideways = scope.filtered() ? rank(searcher, q, scope.unfiltered()) : ranked;
+            Map<String, Map<String, Integer>> facets = facets(searcher, sideways.candidates(), request.kind());
+
+            List<Candidate> page = ranked.candidates().subList(Math.min(request.offset(), ranked.candidates().size()),
+                    Math.min(request.offset() + request.limit(), ranked.candidates().size()));
+            List<Candidate> answering = answering(searcher, request.kind(), ranked.candidates());
+            Set<String> units = new java.util.LinkedHashSet<>();
+            page.forEach(c -> units.add(c.unitId));
+            answering.forEach(c -> units.add(c.unitId));
+            Map<String, List<Evidence.Sentence>> sentences = evidence.sentences(searcher, q, fusion, ranked.scaling(),
+                    List.copyOf(units));
+            Map<String, Evidence.Sentence> best = Evidence.best(sentences);
+            Answers.Found found = answers.find(searcher, q, answering, sentences);
+            if (found.answer() != null) { // the answering clause shows the sentence the answer was read from
+                sentences.getOrDefault(found.answer().clauseId(), List.of()).stream()
+                        .filter(st -> st.text().equals(found.answer().sentence())).findFirst()
+                        .ifPresent(st -> best.put(found.answer().clauseId(), st));
             }
-            String[] snippets = snippets(searcher, words, page);
+            int[] docs = page.stream().mapToInt(c -> c.doc).toArray();
+            String[] snippets = snippets(searcher, words.highlightQuery(q), docs);
             List<SearchHit> hits = new ArrayList<>();
             StoredFields stored = searcher.storedFields();
             for (int i = 0; i < page.size(); i++) {
-                ScoreDoc sd = page.get(i);
-                hits.add(hit(stored.document(sd.doc), snippets[i], Float.isNaN(sd.score) ? 0f : sd.score));
+                Candidate c = page.get(i);
+                hits.add(hit(stored.document(c.doc), snippets[i], (float) c.score, best.get(c.unitId)));
             }
             long took = (System.nanoTime() - started) / 1_000_000;
-            return new SearchResult(q, top.totalHits.value(), took, hits, facets, List.of());
+            return new SearchResult(q.text(), ranked.candidates().size(), took, hits, facets, found.answer(),
+                    found.covered(), found.absent(), List.of());
+        } finally {
+            index.searchers().release(searcher);
+        }
+    }
+
+    /** The first clauses of the ranking, whose sentences the answer is looked for in (none for cases or documents). */
+    private static List<Candidate> answering(IndexSearcher searcher, UnitKind kind, List<Candidate> ranked)
+            throws IOException {
+        if (kind != null && kind != UnitKind.CLAUSE) {
+            return List.of();
+        }
+        List<Candidate> clauses = new ArrayList<>();
+        StoredFields stored = searcher.storedFields();
+        for (Candidate c : ranked) {
+            if (clauses.size() >= Answers.UNITS) {
+                break;
+            }
+            if (kind == UnitKind.CLAUSE
+                    || UnitKind.CLAUSE.label().equals(stored.document(c.doc, Set.of(IndexFields.KIND)).get(IndexFields.KIND))) {
+                clauses.add(c);
+            }
+        }
+        return clauses;
+    }
+
+    /** What the answer of a question rests on: for calibrating {@link Coverage}. */
+    public Coverage.Evidence coverageEvidence(String question) throws IOException {
+        Question q = question(question);
+        IndexSearcher searcher = index.searchers().acquire();
+        try {
+            Ranked ranked = rank(searcher, q, new Retrieval.Scope(UnitKind.CLAUSE, null, null, null));
+            List<Candidate> answering = answering(searcher, UnitKind.CLAUSE, ranked.candidates());
+            Map<String, List<Evidence.Sentence>> sentences = evidence.sentences(searcher, q, fusion, ranked.scaling(),
+                    answering.stream().map(c -> c.unitId).toList());
+            Answers.Found found = answers.find(searcher, q, answering, sentences);
+            return found.evidence() == null ? new Coverage.Evidence(Double.NaN, 0, false) : found.evidence();
+        } finally {
+            index.searchers().release(searcher);
+        }
+    }
+
+    /** Every candidate of a question with its features, for evaluation and tuning. */
+    public CandidateSet candidates(Question q, UnitKind kind) throws IOException {
+        IndexSearcher searcher = index.searchers().acquire();
+        try {
+            Map<String, Candidate> found = retrieval.run(searcher, q, new Retrieval.Scope(kind, null, null, null),
+                    availableViews());
+            List<Candidate> list = new ArrayList<>(found.values());
+            List<String> texts = new ArrayList<>();
+            StoredFields stored = searcher.storedFields();
+            for (Candidate c : list) {
+                texts.add(textOf(stored.document(c.doc)));
+            }
+            return CandidateSet.of(list, texts);
+        } finally {
+            index.searchers().release(searcher);
+        }
+    }
+
+    /**
+     * Why the first n hits rank as they do: each one's fused score, and each feature's raw value and weighted share
+     * of it (for {@code ./zhibu search --explain}).
+     */
+    public String explain(SearchRequest request, int n) throws IOException {
+        Question q = question(request.query());
+        Retrieval.Scope scope = new Retrieval.Scope(request.kind(), request.branchType(), request.docId(),
+                request.topic());
+        IndexSearcher searcher = index.searchers().acquire();
+        try {
+            Ranked ranked = rank(searcher, q, scope);
+            StringBuilder out = new StringBuilder(String.format("%-4s %7s", "#", "score"));
+            for (Feature f : Feature.values()) {
+                if (fusion.weight(f) != 0) {
+                    out.append(String.format(" %14s", f.label() + "×" + fusion.weight(f)));
+                }
+            }
+            out.append("  unit\n");
+            StoredFields stored = searcher.storedFields();
+            for (int i = 0; i < Math.min(n, ranked.candidates().size()); i++) {
+                Candidate c = ranked.candidates().get(i);
+                out.append(String.format("%-4d %7.3f", i + 1, c.score));
+                for (Feature f : Feature.values()) {
+                    double w = fusion.weight(f);
+                    if (w != 0) {
+                        double v = f.scaled() ? ranked.scaling().scale(f, c.raw(f)) : c.raw(f);
+                        out.append(String.format(" %6.2f=%6.2f", Double.isNaN(c.raw(f)) ? 0 : c.raw(f), w * v));
+                    }
+                }
+                String text = textOf(stored.document(c.doc)).replace('\n', ' ');
+                out.append("  ").append(c.unitId).append(' ').append(text, 0, Math.min(50, text.length()))
+                        .append('\n');
+            }
+            return out.toString();
         } finally {
             index.searchers().release(searcher);
         }
@@ -106,22 +212,55 @@ public final class SearchService {
 
     /** The question's words as the query analyzer cuts them (synonyms left out), for suggestions. */
     public List<String> wordsOf(String question) {
-        return ranking.terms(ParsedQuestion.of(question).words());
+        return words.terms(Question.of(question).words());
     }
 
-    private String[] snippets(IndexSearcher searcher, Query words, List<ScoreDoc> page) throws IOException {
-        String[] out = new String[page.size()];
-        if (page.isEmpty()) {
+    /** The candidates of a question in a scope, best first, and how the views were scaled. */
+    record Ranked(List<Candidate> candidates, Fusion.Scaling scaling) {
+    }
+
+    Ranked rank(IndexSearcher searcher, Question q, Retrieval.Scope scope) throws IOException {
+        Map<String, Candidate> found = retrieval.run(searcher, q, scope, fusion.views());
+        List<Candidate> ranked = fusion.rank(found.values());
+        return new Ranked(ranked, fusion.scaling(found.values()));
+    }
+
+    private Set<Feature> availableViews() {
+        Set<Feature> views = java.util.EnumSet.copyOf(Feature.VIEWS);
+        if (!index.vectors().enabled()) {
+            views.removeIf(Feature::dense);
+        }
+        return views;
+    }
+
+    private SearchResult listing(IndexSearcher searcher, SearchRequest request, Retrieval.Scope scope, long started)
+            throws IOException {
+        Query filter = scope.unitFilter();
+        int wanted = Math.max(1, request.offset() + request.limit());
+        TopDocs top = searcher.search(filter, wanted, IndexFields.DOCUMENT_ORDER);
+        List<SearchHit> hits = new ArrayList<>();
+        StoredFields stored = searcher.storedFields();
+        for (int i = request.offset(); i < top.scoreDocs.length; i++) {
+            Document d = stored.document(top.scoreDocs[i].doc);
+            hits.add(hit(d, plainSnippet(textOf(d)), 0f, null));
+        }
+        Map<String, Map<String, Integer>> facets = facetsOf(searcher, request.kind(), scope.unfiltered().unitFilter());
+        long took = (System.nanoTime() - started) / 1_000_000;
+        return new SearchResult("", top.totalHits.value(), took, hits, facets, null, true, List.of(), List.of());
+    }
+
+    private String[] snippets(IndexSearcher searcher, Query highlight, int[] docs) throws IOException {
+        String[] out = new String[docs.length];
+        if (docs.length == 0) {
             return out;
         }
-        if (words != null) {
+        if (highlight != null) {
             UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, queryAnalyzer)
                     .withFormatter(new MarkFormatter())
                     .withMaxLength(200_000)
                     .build();
-            int[] ids = page.stream().mapToInt(sd -> sd.doc).toArray();
             String[] fields = IndexFields.TEXT_FIELDS.toArray(String[]::new);
-            Map<String, String[]> byField = highlighter.highlightFields(fields, words, ids, new int[] {2, 2, 2});
+            Map<String, String[]> byField = highlighter.highlightFields(fields, highlight, docs, new int[] {2, 2, 2});
             for (int i = 0; i < out.length; i++) {
                 for (String field : fields) {
                     String[] highlighted = byField.get(field);
@@ -134,20 +273,29 @@ public final class SearchService {
         StoredFields stored = searcher.storedFields();
         for (int i = 0; i < out.length; i++) {
             if (out[i] == null || out[i].isEmpty()) {
-                String text = textOf(stored.document(page.get(i).doc));
-                out[i] = MarkFormatter.escape(text.length() > SNIPPET_CHARS ? text.substring(0, SNIPPET_CHARS) : text)
-                        + (text.length() > SNIPPET_CHARS ? "…" : "");
+                out[i] = plainSnippet(textOf(stored.document(docs[i])));
             }
         }
         return out;
     }
 
-    private Map<String, Map<String, Integer>> facets(IndexSearcher searcher, Query query, UnitKind kind)
+    private static String plainSnippet(String text) {
+        return MarkFormatter.escape(text.length() > SNIPPET_CHARS ? text.substring(0, SNIPPET_CHARS) : text)
+                + (text.length() > SNIPPET_CHARS ? "…" : "");
+    }
+
+    private Map<String, Map<String, Integer>> facets(IndexSearcher searcher, List<Candidate> candidates,
+                                                     UnitKind kind) throws IOException {
+        List<BytesRef> ids = candidates.stream().map(c -> new BytesRef(c.unitId)).toList();
+        return facetsOf(searcher, kind, new TermInSetQuery(IndexFields.ID, ids));
+    }
+
+    private Map<String, Map<String, Integer>> facetsOf(IndexSearcher searcher, UnitKind kind, Query query)
             throws IOException {
         FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(searcher, query, 1,
                 new FacetsCollectorManager());
-        Facets counts = new SortedSetDocValuesFacetCounts(facetState(searcher.getIndexReader()),
-                result.facetsCollector());
+        SortedSetDocValuesReaderState state = facetState(searcher.getIndexReader());
+        Facets counts = state == null ? null : new SortedSetDocValuesFacetCounts(state, result.facetsCollector());
         Map<String, Map<String, Integer>> facets = new LinkedHashMap<>();
         List<String> dims = new ArrayList<>(List.of(IndexFields.FACET_DOC_TITLE, IndexFields.FACET_BRANCH_TYPE,
                 IndexFields.FACET_KIND));
@@ -156,8 +304,7 @@ public final class SearchService {
         }
         for (String dim : dims) {
             Map<String, Integer> values = new LinkedHashMap<>();
-            FacetResult top = facetState(searcher.getIndexReader()).getOrdRange(dim) == null ? null
-                    : counts.getTopChildren(100, dim);
+            FacetResult top = counts == null || state.getOrdRange(dim) == null ? null : counts.getTopChildren(100, dim);
             if (top != null) {
                 for (LabelAndValue lv : top.labelValues) {
                     values.put(lv.label, lv.value.intValue());
@@ -168,37 +315,48 @@ public final class SearchService {
         return facets;
     }
 
+    /** The facet state of the reader, or null when the index has no facets yet (an empty index). */
     private SortedSetDocValuesReaderState facetState(IndexReader reader) throws IOException {
         SortedSetDocValuesReaderState state = facetState;
         if (state == null || state.getReader() != reader) {
-            state = new DefaultSortedSetDocValuesReaderState(reader, IndexFields.facetsConfig());
+            try {
+                state = new DefaultSortedSetDocValuesReaderState(reader, IndexFields.facetsConfig());
+            } catch (IllegalArgumentException noFacetsYet) {
+                return null;
+            }
             facetState = state;
         }
         return state;
     }
 
-    static SearchHit hit(Document doc, String snippet, float score) throws IOException {
+    static SearchHit hit(Document doc, String snippet, float score, Evidence.Sentence sentence) throws IOException {
         JsonNode json = JSON.readTree(doc.get(IndexFields.JSON));
         String kind = doc.get(IndexFields.KIND);
         String text = textOf(doc);
+        String sentenceText = sentence == null ? null : sentence.text();
+        Integer start = sentence == null ? null : sentence.start();
+        Integer end = sentence == null ? null : sentence.end();
         return switch (UnitKind.fromLabel(kind).orElseThrow()) {
             case CLAUSE -> new SearchHit(json.path("id").asText(), kind, json.path("docId").asText(),
-                    json.path("docTitle").asText(), strings(json.path("path")), text, snippet, score,
-                    textOrNull(json.path("number")), textOrNull(json.path("heading")), doc.get(IndexFields.STATUS),
-                    strings(json.path("branchTypes")), null, List.of());
-            case CASE -> new SearchHit(json.path("id").asText(), kind, json.path("docId").asText(),
-                    docTitleOfCase(doc), List.of(json.path("title").asText()), text, snippet, score, null,
-                    json.path("title").asText(), doc.get(IndexFields.STATUS), strings(json.path("branchTypes")),
-                    textOrNull(json.path("unit")), strings(json.path("topics")));
-            case DOCUMENT -> new SearchHit(json.path("id").asText(), kind, json.path("id").asText(),
-                    json.path("title").asText(), List.of(), text, snippet, score, null, json.path("title").asText(),
+                    json.path("docTitle").asText(), strings(json.path("path")), text, snippet, score, sentenceText,
+                    start, end, textOrNull(json.path("number")), textOrNull(json.path("heading")),
                     doc.get(IndexFields.STATUS), strings(json.path("branchTypes")), null, List.of());
+            case CASE -> new SearchHit(json.path("id").asText(), kind, json.path("docId").asText(),
+                    docTitleOfCase(doc), List.of(json.path("title").asText()), text, snippet, score, sentenceText,
+                    start, end, null, json.path("title").asText(), doc.get(IndexFields.STATUS),
+                    strings(json.path("branchTypes")), textOrNull(json.path("unit")), strings(json.path("topics")));
+            case DOCUMENT -> new SearchHit(json.path("id").asText(), kind, json.path("id").asText(),
+                    json.path("title").asText(), List.of(), text, snippet, score, null, null, null, null,
+                    json.path("title").asText(), doc.get(IndexFields.STATUS), strings(json.path("branchTypes")), null,
+                    List.of());
+            case SENTENCE -> throw new IllegalArgumentException("a sentence is never a hit of its own");
         };
     }
 
     private static String textOf(Document doc) {
         UnitKind kind = UnitKind.fromLabel(doc.get(IndexFields.KIND)).orElseThrow();
-        return doc.get(IndexFields.textField(kind));
+        String text = doc.get(IndexFields.textField(kind));
+        return text == null ? "" : text;
     }
 
     private static String docTitleOfCase(Document doc) {
@@ -214,16 +372,5 @@ public final class SearchService {
 
     private static String textOrNull(JsonNode node) {
         return node.isMissingNode() || node.isNull() ? null : node.asText();
-    }
-
-    private static Query textUnits() {
-        return new BooleanQuery.Builder()
-                .add(term(IndexFields.KIND, UnitKind.CLAUSE.label()), Occur.SHOULD)
-                .add(term(IndexFields.KIND, UnitKind.CASE.label()), Occur.SHOULD)
-                .build();
-    }
-
-    private static Query term(String field, String value) {
-        return new TermQuery(new Term(field, value));
     }
 }

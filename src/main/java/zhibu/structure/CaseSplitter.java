@@ -1,16 +1,15 @@
 package zhibu.structure;
 
-import zhibu.core.Case;
-
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import zhibu.ingest.Paragraph;
 import zhibu.core.BranchType;
+import zhibu.core.Case;
 import zhibu.core.DocumentMetadata;
+import zhibu.ingest.Paragraph;
 
 /** An experience compilation cut into cases: each top-level heading after the compilation's own title starts one. */
 public final class CaseSplitter {

@@ -1,7 +1,5 @@
 package zhibu.structure;
 
-import zhibu.core.Clause;
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -14,10 +12,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import zhibu.core.BranchType;
+import zhibu.core.Clause;
+import zhibu.core.DocumentMetadata;
 import zhibu.ingest.MetadataExtractor;
 import zhibu.ingest.Paragraph;
-import zhibu.core.BranchType;
-import zhibu.core.DocumentMetadata;
 
 /**
  * Cuts a document into its numbering hierarchy (附件, 第X章, 第X条, 一、, （一）, 1., （1）, ——, Markdown headings)

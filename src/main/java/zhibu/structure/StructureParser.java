@@ -1,8 +1,8 @@
 package zhibu.structure;
 
 import java.util.List;
-import zhibu.ingest.IngestedDocument;
 import zhibu.core.DocumentKind;
+import zhibu.ingest.IngestedDocument;
 
 /** A document's clauses, or, for an experience compilation, its cases. */
 public final class StructureParser {

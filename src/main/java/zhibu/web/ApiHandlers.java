@@ -12,18 +12,18 @@ import zhibu.checklist.Checklist;
 import zhibu.checklist.ChecklistFormat;
 import zhibu.checklist.ChecklistService;
 import zhibu.checklist.Profile;
+import zhibu.core.Case;
+import zhibu.core.Clause;
+import zhibu.core.DocumentMetadata;
 import zhibu.index.UnitKind;
 import zhibu.library.CaseRules;
 import zhibu.library.Library;
 import zhibu.library.OutlineNode;
 import zhibu.library.RelatedClauses;
 import zhibu.library.Suggester;
-import zhibu.core.DocumentMetadata;
 import zhibu.search.SearchRequest;
 import zhibu.search.SearchResult;
 import zhibu.search.SearchService;
-import zhibu.core.Case;
-import zhibu.core.Clause;
 
 /** The API's handlers: read the parameters, ask the library or the search, answer JSON. */
 final class ApiHandlers {
@@ -60,7 +60,7 @@ final class ApiHandlers {
             throw ApiError.badRequest("请在参数 q 中输入问题，例如 q=党员大会多久开一次。");
         }
         SearchResult result = search.search(new SearchRequest(q, kind, limit, offset, branchType, docId, null));
-        ctx.json(result.total() == 0 ? result.withSuggestions(alternatives(q)) : result);
+        ctx.json(result.total() == 0 || !result.covered() ? result.withSuggestions(alternatives(q)) : result);
     }
 
     void suggest(Context ctx) {

@@ -3,8 +3,8 @@ package zhibu.web;
 import io.javalin.http.Context;
 import java.util.Arrays;
 import java.util.List;
-import zhibu.index.UnitKind;
 import zhibu.core.BranchType;
+import zhibu.index.UnitKind;
 import zhibu.search.SearchRequest;
 
 /** The query parameters of the API, typed and checked; a bad one stops the request with a sentence naming it. */

@@ -5,9 +5,9 @@ import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import zhibu.index.ZhibuIndex;
 import zhibu.library.Library;
 import zhibu.library.Suggester;
-import zhibu.index.ZhibuIndex;
 import zhibu.search.SearchService;
 
 /** The site and the API over one index; start on a port (0: any free one). */

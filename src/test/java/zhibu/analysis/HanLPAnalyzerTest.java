@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import zhibu.core.ChineseNumbers;
 
 /** The analyzer as Lucene's own analyzers are tested: terms, offsets, positions, random text, many threads. */
 class HanLPAnalyzerTest {

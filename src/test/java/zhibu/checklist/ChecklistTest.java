@@ -17,33 +17,25 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import zhibu.core.Frequency;
 import zhibu.index.ZhibuIndex;
 import zhibu.library.Library;
 import zhibu.testing.Paths;
 
 /** Checklists built from the corpus in a real index: the items the issue names, their sources, and every format. */
 class ChecklistTest {
-    @TempDir
-    static Path folder;
     static ZhibuIndex index;
     static Library library;
     static ChecklistService service;
 
     @BeforeAll
     static void ingest() throws IOException {
-        index = ZhibuIndex.open(folder.resolve("index"));
-        index.ingest(List.of(Paths.CORPUS));
+        index = zhibu.testing.CorpusIndex.shared();
         library = new Library(index);
         service = new ChecklistService(library);
-    }
-
-    @AfterAll
-    static void close() throws IOException {
-        index.close();
     }
 
     static String fold(String s) {
@@ -161,7 +153,7 @@ class ChecklistTest {
         Path corpus = Files.createDirectories(dir.resolve("corpus"));
         Files.writeString(corpus.resolve("new.txt"), "关于加强党支部安全教育的通知\n\n一、党支部每季度开展1次安全教育专题学习。\n",
                 StandardCharsets.UTF_8);
-        try (ZhibuIndex own = ZhibuIndex.open(dir.resolve("index"))) {
+        try (ZhibuIndex own = ZhibuIndex.open(dir.resolve("index"), zhibu.testing.TestVectors.shared())) {
             own.ingest(List.of(Paths.CORPUS, corpus));
             Checklist c = new ChecklistService(new Library(own)).checklist(Profile.of("高校", 30));
             assertTrue(mentions(c, "党支部每季度开展1次安全教育专题学习"), titles(c).toString());

@@ -11,22 +11,35 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import zhibu.testing.TestVectors;
 
-/** The launcher as users run it, after the jar is packaged. */
+/**
+ * The launcher as users run it, after the jar is packaged. Commands that embed share the unit tests' vector cache
+ * ({@code --data target/test-data}), so the corpus is embedded once per build.
+ */
 class LauncherIT {
+    static final String DATA = TestVectors.DATA.toString();
+    /** Any download a command tried would go through a proxy that is not there, and fail. */
+    static final Map<String, String> OFFLINE = Map.of("JAVA_TOOL_OPTIONS", "-Dhttp.proxyHost=127.0.0.1 "
+            + "-Dhttp.proxyPort=9 -Dhttps.proxyHost=127.0.0.1 -Dhttps.proxyPort=9 -Djava.net.useSystemProxies=false");
+
     record Run(int exit, String out, String err) {
     }
 
+    /** Runs the launcher; its error output goes to a file, so neither stream can fill up and block the other. */
     static Run zhibu(Map<String, String> env, String... args) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(new java.util.ArrayList<>(List.of("./zhibu")));
         pb.command().addAll(List.of(args));
         pb.environment().putAll(env);
+        Path errFile = java.nio.file.Files.createTempFile("zhibu-err", ".txt");
+        pb.redirectError(errFile.toFile());
         Process p = pb.start();
         p.getOutputStream().close();
         var out = p.getInputStream().readAllBytes();
-        var err = p.getErrorStream().readAllBytes();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "launcher finished");
-        return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+        assertTrue(p.waitFor(240, TimeUnit.SECONDS), "launcher finished");
+        String err = java.nio.file.Files.readString(errFile, StandardCharsets.UTF_8);
+        java.nio.file.Files.delete(errFile);
+        return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8), err);
     }
 
     @Test
@@ -64,69 +77,106 @@ class LauncherIT {
     @Test
     void ingestIsIncrementalAndSearchPrintsTheApiObject(@TempDir Path dir) throws Exception {
         String index = dir.resolve("index").toString();
-        Run first = zhibu(Map.of(), "ingest", "--index", index, "corpus");
+        Run first = zhibu(Map.of(), "ingest", "--data", DATA, "--index", index, "corpus");
         assertEquals(0, first.exit(), first.err());
         assertEquals(8, first.out().lines().filter(l -> l.startsWith("added ")).count(), first.out());
-        Run second = zhibu(Map.of(), "ingest", "--index", index);
+        Run second = zhibu(Map.of(), "ingest", "--data", DATA, "--index", index);
         assertEquals(8, second.out().lines().filter(l -> l.startsWith("unchanged ")).count(), second.out());
 
-        Run search = zhibu(Map.of(), "search", "--index", index, "--json", "--limit", "3", "党员大会多久开一次");
+        Run search = zhibu(Map.of(), "search", "--data", DATA, "--index", index, "--json", "--limit", "3",
+                "党员大会多久开一次");
         assertEquals(0, search.exit(), search.err());
         JsonNode json = Json.MAPPER.readTree(search.out());
         assertEquals("党员大会多久开一次", json.get("query").asText());
         assertEquals(3, json.get("hits").size());
-        for (String field : List.of("id", "kind", "docId", "docTitle", "path", "text", "snippet", "score")) {
+        for (String field : List.of("id", "kind", "docId", "docTitle", "path", "text", "snippet", "score", "sentence")) {
             assertTrue(json.at("/hits/0").has(field), field);
         }
+        assertEquals("每季度1次", json.at("/answer/value").asText(), json.toString());
+        assertTrue(json.get("covered").asBoolean());
         assertTrue(json.at("/hits/0/snippet").asText().contains("<mark>"));
         assertTrue(json.at("/facets/branchType").size() > 0);
 
         java.nio.file.Files.write(dir.resolve("broken.pdf"), new byte[] {1, 2, 3});
-        Run bad = zhibu(Map.of(), "ingest", "--index", index, dir.resolve("broken.pdf").toString());
+        Run bad = zhibu(Map.of(), "ingest", "--data", DATA, "--index", index, dir.resolve("broken.pdf").toString());
         assertEquals(1, bad.exit());
         assertTrue(bad.err().lines().anyMatch(l -> l.startsWith("failed: broken.pdf")), bad.err());
-        Run wrongLimit = zhibu(Map.of(), "search", "--index", index, "--limit", "many", "党费");
+        Run wrongLimit = zhibu(Map.of(), "search", "--data", DATA, "--index", index, "--limit", "many", "党费");
         assertEquals(2, wrongLimit.exit());
         assertTrue(wrongLimit.err().contains("--limit must be a whole number"), wrongLimit.err());
     }
 
     @Test
-    void evalPrintsOneRowPerAnalyzer() throws Exception {
-        Run run = zhibu(Map.of(), "eval", "eval/dev-queries.tsv", "--analyzer", "hanlp,bigram,smartcn");
+    void evalPrintsOneRowPerRunAndSetSideBySide() throws Exception {
+        Run run = zhibu(Map.of(), "eval", "eval/dev-queries.tsv", "eval/dev-queries-2.tsv", "--data", DATA,
+                "--analyzer", "hanlp,bigram,smartcn,lexical,dense,hybrid");
         assertEquals(0, run.exit(), run.err());
         List<String> lines = run.out().lines().toList();
-        assertTrue(lines.get(0).matches("analyzer\\s+queries\\s+Hit@1\\s+Hit@3\\s+Hit@10\\s+MRR@10"), lines.get(0));
-        assertEquals(List.of("hanlp", "bigram", "smartcn"), lines.subList(1, 4).stream().map(l -> l.split("\\s+")[0]).toList());
+        assertTrue(lines.get(0).matches("dev-queries\\.tsv\\s+queries\\s+Hit@1\\s+Hit@3\\s+Hit@10\\s+MRR@10"), lines.get(0));
+        assertEquals(List.of("hanlp", "bigram", "smartcn", "lexical", "dense", "hybrid"),
+                lines.subList(1, 7).stream().map(l -> l.strip().split("\\s+")[0]).toList());
+        assertTrue(lines.get(7).startsWith("dev-queries-2.tsv"), lines.get(7));
+        Run wrong = zhibu(Map.of(), "eval", "eval/dev-queries.tsv", "--analyzer", "bm42");
+        assertEquals(2, wrong.exit());
+        assertTrue(wrong.err().contains("unknown run 'bm42'"), wrong.err());
+    }
+
+    /** A running {@code ./zhibu serve} and the address it printed. */
+    record Served(Process process, String url) implements AutoCloseable {
+        JsonNode get(String pathAndQuery) throws Exception {
+            var http = java.net.http.HttpClient.newHttpClient();
+            var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + pathAndQuery))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), response.body());
+            return Json.MAPPER.readTree(response.body());
+        }
+
+        @Override
+        public void close() throws Exception {
+            process.destroy();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    static Served serve(Path dir, Map<String, String> env, String... options) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(new java.util.ArrayList<>(List.of("./zhibu", "serve", "--port", "0",
+                "--index", dir.resolve("index").toString(), "--data", DATA)));
+        pb.command().addAll(List.of(options));
+        pb.environment().putAll(env);
+        pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+        Process p = pb.start();
+        var out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        while ((line = out.readLine()) != null) {
+            if (line.startsWith("listening on http://localhost:")) {
+                return new Served(p, line.substring("listening on ".length()));
+            }
+        }
+        p.destroy();
+        throw new AssertionError("serve never said where it listens");
     }
 
     @Test
-    void serveIngestsTheCorpusAndAnswersOnThePortItPrints(@TempDir Path dir) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder("./zhibu", "serve", "--port", "0", "--index", dir.resolve("index").toString());
-        pb.redirectError(ProcessBuilder.Redirect.DISCARD);
-        Process p = pb.start();
-        try {
-            var out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-            String line;
-            String listening = null;
-            while ((line = out.readLine()) != null) {
-                if (line.startsWith("listening on http://localhost:")) {
-                    listening = line.substring("listening on ".length());
-                    break;
-                }
-            }
-            assertTrue(listening != null, "serve never said where it listens");
+    void serveIngestsTheCorpusAndAnswersOnThePortItPrintsWithNoNetwork(@TempDir Path dir) throws Exception {
+        try (Served site = serve(dir, OFFLINE)) {
+            assertEquals(8, site.get("/api/health").get("documents").asInt());
+            JsonNode answer = site.get("/api/search?q=" + java.net.URLEncoder.encode("支委会多长时间召开一次",
+                    StandardCharsets.UTF_8));
+            assertEquals("每月1次", answer.at("/answer/value").asText(), answer.toString());
             var http = java.net.http.HttpClient.newHttpClient();
-            var health = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(listening + "/api/health")).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, health.statusCode());
-            JsonNode json = Json.MAPPER.readTree(health.body());
-            assertEquals(8, json.get("documents").asInt());
-            var home = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(listening + "/")).build(),
+            var home = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(site.url() + "/")).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());
             assertTrue(home.body().contains("/app.js"));
-        } finally {
-            p.destroy();
-            p.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void serveWithNoVectorsSearchesByWordsAlone(@TempDir Path dir) throws Exception {
+        try (Served site = serve(dir, Map.of(), "--no-vectors")) {
+            JsonNode result = site.get("/api/search?q=" + java.net.URLEncoder.encode("党员大会多久开一次",
+                    StandardCharsets.UTF_8));
+            assertTrue(result.at("/hits/0/text").asText().contains("每季度召开1次"), result.toString());
+            assertEquals("每季度1次", result.at("/answer/value").asText(), result.toString());
         }
     }
 }

@@ -1,14 +1,10 @@
 package zhibu.structure;
 
-import zhibu.core.Clause;
-import zhibu.core.Case;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +15,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import zhibu.core.Case;
+import zhibu.core.Clause;
 import zhibu.ingest.DocumentReader;
 import zhibu.ingest.IngestedDocument;
 import zhibu.testing.Paths;
@@ -118,8 +116,7 @@ class StructureTest {
 
     @Test
     void theConstitutionInExtraCorpusHas55Articles() throws Exception {
-        Path constitution = Paths.SHARED.resolve("extra-corpus/中国共产党章程（2017年修改）.txt");
-        assumeTrue(Files.exists(constitution), "../shared/extra-corpus is not beside this checkout");
+        Path constitution = Paths.shared("extra-corpus/中国共产党章程（2017年修改）.txt");
         checkArticles(structure(constitution).clauses(), 55, true);
     }
 

@@ -2,6 +2,8 @@ package zhibu.testing;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
 
 /** Where the test data lives: the project's corpus, its copied fixtures, and ../shared beside the checkout. */
 public final class Paths {
@@ -17,5 +19,22 @@ public final class Paths {
             return files.filter(p -> p.getFileName().toString().startsWith(prefix)).findFirst()
                     .orElseThrow(() -> new AssertionError("no corpus file starts with " + prefix));
         }
+    }
+
+    /**
+     * A file under ../shared that a test needs. Missing, the test is skipped with a sentence saying where it looked
+     * — except under CI=true, where it fails: CI has ../shared beside the clone, and a skip there would hide a check.
+     */
+    public static Path shared(String relative) {
+        Path file = SHARED.resolve(relative);
+        if (!Files.exists(file)) {
+            String message = relative + " is not committed and was not found at " + file.toAbsolutePath()
+                    + "; put ../shared beside the checkout to run this check";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                Assertions.fail(message + " (CI=true: a missing ../shared is a failure, not a skip)");
+            }
+            Assumptions.assumeTrue(false, message);
+        }
+        return file;
     }
 }

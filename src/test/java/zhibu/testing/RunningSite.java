@@ -28,7 +28,7 @@ public final class RunningSite implements AutoCloseable {
         Path extra = Files.createDirectories(folder.resolve("extra"));
         Files.writeString(extra.resolve("hostile.txt"), "关于测试转义的通知\n\n一、测试条文。党员大会每季度召开一次，"
                 + HOSTILE_MARKUP + "不应执行。\n", StandardCharsets.UTF_8);
-        index = ZhibuIndex.open(folder.resolve("index"));
+        index = ZhibuIndex.open(folder.resolve("index"), zhibu.testing.TestVectors.shared());
         List<IngestOutcome> outcomes = index.ingest(List.of(Paths.CORPUS, extra));
         if (outcomes.stream().anyMatch(IngestOutcome::failed)) {
             throw new IllegalStateException("ingest failed: " + outcomes);

@@ -59,9 +59,18 @@ class ApiTest {
         assertTrue(result.get("total").asInt() > 0);
         assertTrue(result.has("tookMs"));
         JsonNode top = result.at("/hits/0");
-        for (String field : List.of("id", "kind", "docId", "docTitle", "path", "text", "snippet", "score")) {
+        for (String field : List.of("id", "kind", "docId", "docTitle", "path", "text", "snippet", "score", "sentence")) {
             assertTrue(top.has(field), field);
         }
+        assertEquals(top.get("sentence").asText(), top.get("text").asText().substring(top.get("sentenceStart").asInt(),
+                top.get("sentenceEnd").asInt()));
+        assertTrue(result.get("covered").asBoolean());
+        JsonNode answer = result.get("answer");
+        for (String field : List.of("sentence", "value", "clauseId", "docTitle", "path", "variants")) {
+            assertTrue(answer.has(field), field);
+        }
+        assertEquals("每季度1次", answer.get("value").asText());
+        assertTrue(answer.at("/variants/0/sources").size() > 0);
         assertEquals("clause", top.get("kind").asText());
         assertTrue(top.get("text").asText().contains("党员大会一般每季度召开1次"), top.toString());
         assertTrue(top.get("snippet").asText().contains("<mark>"));
@@ -78,10 +87,15 @@ class ApiTest {
     }
 
     @Test
-    void nothingFoundComesWithSuggestions() throws Exception {
+    void aQuestionTheDocumentsDoNotCoverSaysSoWithTheWordsTheyLackAndSuggestions() throws Exception {
         JsonNode result = json("/api/search?q=" + enc("量子计算机区块链"), 200);
-        assertEquals(0, result.get("total").asInt());
+        assertFalse(result.get("covered").asBoolean(), result.toString());
+        assertTrue(result.get("answer").isNull());
+        assertTrue(result.get("absentWords").toString().contains("量子计算机"), result.get("absentWords").toString());
         assertTrue(result.get("suggestions").size() > 0, result.toString());
+        JsonNode none = json("/api/search?q=" + enc("量子计算机区块链") + "&docId=no-such-document", 200);
+        assertEquals(0, none.get("total").asInt());
+        assertTrue(none.get("suggestions").size() > 0, none.toString());
     }
 
     @Test

@@ -74,6 +74,28 @@ class SiteBrowserTest {
     }
 
     @Test
+    void theAnswerCardGivesTheValueItsSentenceAndSourceAndTheDocumentsThatDiffer() throws Exception {
+        browser.open(site.base() + "/?q=" + enc("党员大会多久开一次"));
+        assertEquals("每季度1次", textOf(".answer .answer-value"));
+        assertTrue(textOf(".answer .answer-sentence mark").contains("每季度召开1次"), textOf(".answer .answer-sentence"));
+        assertTrue(textOf(".answer .answer-source").startsWith("出自《"), textOf(".answer .answer-source"));
+        browser.screenshot(SHOTS.resolve("answer.png"));
+
+        browser.open(site.base() + "/?q=" + enc("党课多久讲一次"));
+        String variants = textOf(".answer .answer-variants");
+        assertTrue(variants.contains("每季度1次") && variants.contains("每半年1次"), variants);
+        assertTrue(textOf(".answer .answer-variants li.stricter").startsWith("每季度1次"), variants);
+        browser.screenshot(SHOTS.resolve("answer-variants.png"));
+
+        browser.open(site.base() + "/?q=" + enc("入党需要几名介绍人"));
+        assertTrue(textOf(".notice.uncovered").contains("可能没有直接规定"), textOf(".notice.uncovered"));
+        assertTrue(textOf(".notice.uncovered").contains("介绍人"));
+        assertTrue(browser.findAll(".answer").isEmpty(), "no answer card for an uncovered question");
+        assertFalse(browser.findAll(".results .hit").isEmpty(), "the nearest clauses are still listed");
+        browser.screenshot(SHOTS.resolve("uncovered.png"));
+    }
+
+    @Test
     void pinyinInitialsSuggestTheTerm() throws Exception {
         browser.open(site.base() + "/");
         browser.type(browser.find("#q"), "shyk");

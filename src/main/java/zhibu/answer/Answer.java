@@ -1,0 +1,24 @@
+package zhibu.answer;
+
+import java.util.List;
+
+/**
+ * The direct answer to a question: the sentence that answers it and, within it, the part that states the answer
+ * and its value (每季度1次, 1.5%); where it is from; and, when documents disagree on the same matter, every value
+ * side by side with the documents stating it, the stricter marked.
+ */
+public record Answer(String sentence, String part, String value, String clauseId, String docId, String docTitle,
+                     String docNumber, List<String> path, List<Variant> variants) {
+
+    /** One value documents give, and which of them give it. */
+    public record Variant(String value, boolean stricter, List<Source> sources) {
+    }
+
+    /** A document's statement of a value: the clause, the document, the sentence. */
+    public record Source(String clauseId, String docId, String docTitle, String docNumber, List<String> path,
+                         String sentence) {
+        static Source of(Passage p) {
+            return new Source(p.clauseId(), p.docId(), p.docTitle(), p.docNumber(), p.path(), p.sentence());
+        }
+    }
+}

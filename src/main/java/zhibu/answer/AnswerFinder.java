@@ -1,0 +1,263 @@
+package zhibu.answer;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import zhibu.analysis.QuestionWords;
+import zhibu.core.DutyHolders;
+import zhibu.core.Values;
+
+/**
+ * Finds the direct answer among the best sentences of the first hits. The answer sentence is the best sentence of
+ * the first clause — or, when the question names a number (工资8000), the sentence of one of the first clauses whose
+ * band of numbers holds it. Within the sentence, the part that states what the question asks for (how often: a
+ * frequency or a time; how much: a number) and shares most of its wording is the answer part, and its value is
+ * picked out. Other documents' sentences, in clauses that rank nearly as well as the first, that state a value of the
+ * same kind about the same matter (sharing the question's wording as the answer does) for the same duty holder are the
+ * variants: grouped by value, the stricter marked. A value read from a band (1.5% for 工资8000) has none.
+ */
+public final class AnswerFinder {
+    /** The clauses whose sentences may be the answer's variants. */
+    static final int VARIANT_UNITS = 8;
+    /** A variant's clause must score at least this share of the first clause's score. */
+    static final double VARIANT_SHARE = 0.7;
+    /** The clauses a number's band is looked for in. */
+    static final int BAND_UNITS = 3;
+    private static final Pattern PART = Pattern.compile("[^，,；;：:。]+");
+
+    private AnswerFinder() {
+    }
+
+    /**
+     * The answer, or null when there is no passage.
+     *
+     * @param passages the scored sentences of the first clause hits, any order
+     */
+    public static Answer find(String question, List<Word> words, Set<QuestionWords.Intent> intents,
+                              List<Double> numbers, List<Passage> passages) {
+        if (passages.isEmpty()) {
+            return null;
+        }
+        Set<String> pairs = bigrams(withoutQuestionWords(question));
+        words.forEach(w -> w.forms().forEach(f -> pairs.addAll(bigrams(f)))); // 支委会 is also 支部委员会会议
+        Asked asked = new Asked(words, pairs, intents);
+        Passage chosen = band(numbers, passages);
+        boolean byBand = chosen != null;
+        if (chosen == null) {
+            chosen = first(passages, asked);
+        }
+        Part part = bestPart(chosen.sentence(), asked, byBand);
+        String value = part.value() == null ? null : part.value().label();
+        List<Answer.Variant> variants = part.value() == null || byBand ? List.of()
+                : variants(chosen, part, asked, question, passages);
+        return new Answer(chosen.sentence(), part.text(), value, chosen.clauseId(), chosen.docId(),
+                chosen.docTitle(), chosen.docNumber(), chosen.path(), variants);
+    }
+
+    /** What the question asks with: its words (synonyms too), its character pairs, what kind of answer it wants. */
+    record Asked(List<Word> words, Set<String> bigrams, Set<QuestionWords.Intent> intents) {
+        boolean wantsValue() {
+            return !intents.isEmpty();
+        }
+
+    }
+
+    /**
+     * The first clause's sentence that answers: when the question asks how often or how much, its best sentence
+     * stating such a value (a clause on 换届 may open with a sentence on 提前换届 and state the reminder's 3个月 in the
+     * next); otherwise, or when none does, its best sentence.
+     */
+    private static Passage first(List<Passage> passages, Asked asked) {
+        List<Passage> top = passages.stream().filter(p -> p.rank() == 1)
+                .sorted(Comparator.comparingDouble(Passage::score).reversed()).toList();
+        if (top.isEmpty()) {
+            top = passages;
+        }
+        if (asked.wantsValue()) {
+            for (Passage p : top) {
+                if (bestPart(p.sentence(), asked, false).value() != null) {
+                    return p;
+                }
+            }
+        }
+        return top.get(0);
+    }
+
+    /**
+     * A part of a sentence as written, the value it states of the kind asked for (or null; read with Chinese counts
+     * as digits), how much wording it shares with the question, and the sentence up to its end (whose duty holder
+     * and matter it states).
+     */
+    record Part(String text, Values.Found value, int shared, String upTo) {
+    }
+
+    /** The sentence of one of the first clauses whose band holds a number of the question, the best scored first. */
+    private static Passage band(List<Double> numbers, List<Passage> passages) {
+        if (numbers.isEmpty()) {
+            return null;
+        }
+        return passages.stream().filter(p -> p.rank() <= BAND_UNITS)
+                .filter(p -> numbers.stream().anyMatch(n -> Bands.contains(p.sentence(), n)))
+                .max(Comparator.comparingDouble(Passage::score)).orElse(null);
+    }
+
+    /**
+     * The part of a sentence that answers: one stating a value of the kind asked for, sharing most of the question's
+     * words. A part that only states the band a question's number falls in (5000元以上至10000元) is the condition, not
+     * the answer, when the sentence was chosen for that band.
+     */
+    static Part bestPart(String sentence, Asked asked, boolean byBand) {
+        Part best = null;
+        Matcher m = PART.matcher(sentence);
+        while (m.find()) {
+            String text = m.group().strip();
+            if (text.isEmpty() || byBand && Bands.states(text)) {
+                continue;
+            }
+            Values.Found value = valueOf(Values.foldCounts(text), asked.intents());
+            Part part = new Part(text, value, shared(text, asked), sentence.substring(0, m.end()));
+            if (best == null || better(part, best)) {
+                best = part;
+            }
+        }
+        return best == null ? new Part(sentence, null, 0, sentence) : best;
+    }
+
+    private static boolean better(Part a, Part b) {
+        if ((a.value() != null) != (b.value() != null)) {
+            return a.value() != null;
+        }
+        return a.shared() > b.shared();
+    }
+
+    /**
+     * The value of the kind the question asks for: how often — a frequency, or else a time (提前3个月); how much — a
+     * number, or else a frequency (几个月交一次 is answered by 每季度); none when it asks neither.
+     */
+    static Values.Found valueOf(String part, Set<QuestionWords.Intent> intents) {
+        if (intents.contains(QuestionWords.Intent.FREQUENCY)) {
+            Values.Found f = Values.findFrequency(part);
+            if (f != null) {
+                return f;
+            }
+            Values.Found time = Values.findQuantity(part, false);
+            if (time != null && time.quantity().unit().matches("个月|年|天|小时")) {
+                return time;
+            }
+        }
+        if (intents.contains(QuestionWords.Intent.AMOUNT)) {
+            Values.Found q = Values.findQuantity(part, true);
+            return q != null ? q : Values.findFrequency(part);
+        }
+        return null;
+    }
+
+    private static List<Answer.Variant> variants(Passage answer, Part answerPart, Asked asked, String question,
+                                                 List<Passage> passages) {
+        Set<String> holders = new HashSet<>(DutyHolders.namedIn(question));
+        holders.addAll(DutyHolders.namedIn(answerPart.upTo()));
+        Set<String> matter = new HashSet<>(bigrams(answerPart.upTo()));
+        matter.retainAll(asked.bigrams());
+        Map<String, List<Passage>> byValue = new LinkedHashMap<>();
+        Map<String, Values.Found> values = new LinkedHashMap<>();
+        byValue.computeIfAbsent(answerPart.value().label(), v -> new ArrayList<>()).add(answer);
+        values.put(answerPart.value().label(), answerPart.value());
+        Set<String> docsSeen = new HashSet<>(List.of(answer.docId()));
+        double top = passages.stream().mapToDouble(Passage::clauseScore).max().orElse(0);
+        List<Passage> others = passages.stream()
+                .filter(p -> p.rank() <= VARIANT_UNITS && p.clauseScore() >= VARIANT_SHARE * top)
+                .sorted(Comparator.comparingDouble(Passage::score).reversed()).toList();
+        for (Passage p : others) {
+            if (docsSeen.contains(p.docId())) {
+                continue; // one statement per document: its best sentence stating one
+            }
+            Part part = bestPart(p.sentence(), asked, false);
+            if (part.value() == null || !part.value().comparable(answerPart.value())
+                    || !holders.containsAll(DutyHolders.namedIn(part.text()))
+                    || !sameMatter(part.upTo(), matter)) {
+                continue; // no value of this kind, another duty holder's, or about another matter
+            }
+            docsSeen.add(p.docId());
+            String label = part.value().label();
+            byValue.computeIfAbsent(label, v -> new ArrayList<>()).add(p);
+            values.putIfAbsent(label, part.value());
+        }
+        List<Answer.Variant> variants = new ArrayList<>();
+        for (var e : byValue.entrySet()) {
+            Values.Found v = values.get(e.getKey());
+            boolean stricter = byValue.size() > 1 && values.values().stream()
+                    .allMatch(other -> other == v || v.stricterThan(other));
+            variants.add(new Answer.Variant(e.getKey(), stricter, e.getValue().stream().map(Answer.Source::of)
+                    .toList()));
+        }
+        return variants;
+    }
+
+    /**
+     * Whether a statement is about the question's matter as the answer's is: it shares at least half of the
+     * question's character pairs that the answer's statement shares (党员大会 … 每季度 and 党支部党员大会 … 每季度 are;
+     * 每年至少召开1次组织生活会 is not).
+     */
+    private static boolean sameMatter(String statement, Set<String> matter) {
+        if (matter.isEmpty()) {
+            return true;
+        }
+        int shared = 0;
+        for (String b : bigrams(statement)) {
+            if (matter.contains(b)) {
+                shared++;
+            }
+        }
+        return 2 * shared >= matter.size();
+    }
+
+    /** The question without the words that only ask (多久, 怎么, 吗 …): what it is about. */
+    static String withoutQuestionWords(String question) {
+        String rest = question;
+        List<String> words = new ArrayList<>(QuestionWords.get().words());
+        words.sort(Comparator.comparingInt(String::length).reversed());
+        for (String w : words) {
+            if (w.length() > 1) {
+                rest = rest.replace(w, " ");
+            }
+        }
+        return rest;
+    }
+
+    static Set<String> bigrams(String text) {
+        Set<String> out = new HashSet<>();
+        String folded = text.replaceAll("[^\\p{L}\\p{N}]+", " ");
+        for (String piece : folded.split(" ")) {
+            for (int i = 0; i + 2 <= piece.length(); i++) {
+                out.add(piece.substring(i, i + 2));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * How much of the question a part shares: its words (and their synonyms: 支委会 is 支部委员会会议) found in the
+     * part count most, shared character pairs break ties.
+     */
+    private static int shared(String part, Asked asked) {
+        int words = 0;
+        for (Word w : asked.words()) {
+            if (w.in(part)) {
+                words++;
+            }
+        }
+        int pairs = 0;
+        for (String b : bigrams(part)) {
+            if (asked.bigrams().contains(b)) {
+                pairs++;
+            }
+        }
+        return words * 1000 + pairs;
+    }
+}

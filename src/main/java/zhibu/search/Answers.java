@@ -1,0 +1,158 @@
+package zhibu.search;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.CollectionStatistics;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import zhibu.answer.Answer;
+import zhibu.answer.AnswerFinder;
+import zhibu.answer.Passage;
+import zhibu.answer.Word;
+import zhibu.index.IndexFields;
+import zhibu.index.UnitKind;
+
+/**
+ * The answer card of a search: the first clauses' scored sentences handed to the {@link AnswerFinder}, with their
+ * documents' 文号; and whether the documents cover the question at all, from how close the best sentence's meaning
+ * is to the question and how much of the question's rarer words the answering clause contains.
+ */
+final class Answers {
+    /** The first clauses of a ranking whose sentences the answer and its variants come from. */
+    static final int UNITS = 8;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final RankingQuery words;
+
+    Answers(Analyzer queryAnalyzer) {
+        this.words = new RankingQuery(queryAnalyzer);
+    }
+
+    /**
+     * The answer (null when the documents seem not to cover the question), the evidence weighed for that, and the
+     * question's words no document uses.
+     */
+    record Found(Answer answer, boolean covered, Coverage.Evidence evidence, List<String> absent) {
+    }
+
+    Found find(IndexSearcher searcher, Question q, List<Candidate> clauses,
+               Map<String, List<Evidence.Sentence>> sentences) throws IOException {
+        if (clauses.isEmpty()) {
+            return new Found(null, !q.isEmpty(), null, List.of());
+        }
+        Map<String, String> docNumbers = new HashMap<>();
+        List<Passage> passages = new ArrayList<>();
+        int rank = 0;
+        for (Candidate c : clauses) {
+            rank++;
+            Document d = searcher.storedFields().document(c.doc);
+            JsonNode json = JSON.readTree(d.get(IndexFields.JSON));
+            String docId = json.path("docId").asText();
+            String docNumber = docNumbers.computeIfAbsent(docId, id -> docNumber(searcher, id));
+            List<String> path = new ArrayList<>();
+            json.path("path").forEach(n -> path.add(n.asText()));
+            for (Evidence.Sentence s : sentences.getOrDefault(c.unitId, List.of())) {
+                passages.add(new Passage(c.unitId, docId, json.path("docTitle").asText(), docNumber, path, s.text(),
+                        s.start(), s.end(), s.score(), rank, c.score));
+            }
+        }
+        Answer answer = AnswerFinder.find(q.text(), weighted(searcher, q), q.intents(), q.numbers(), passages);
+        double cosine = answer == null ? Double.NaN : sentences.getOrDefault(answer.clauseId(), List.of()).stream()
+                .filter(s -> s.text().equals(answer.sentence())).mapToDouble(Evidence.Sentence::cosine)
+                .findFirst().orElse(Double.NaN);
+        String clauseText = answer == null ? "" : searcher.storedFields().document(clauses.stream()
+                .filter(c -> c.unitId.equals(answer.clauseId())).findFirst().orElseThrow().doc).get(IndexFields.TEXT);
+        Coverage.Evidence evidence = new Coverage.Evidence(cosine, coverage(searcher, q, clauseText),
+                !q.intents().isEmpty() && (answer == null || answer.value() == null));
+        boolean covered = Coverage.covers(Coverage.model(!Double.isNaN(cosine)), evidence);
+        return new Found(covered ? answer : null, covered, evidence, absent(searcher, q));
+    }
+
+    /** The question's words with their synonyms, each weighed by its rarity in the clauses. */
+    private List<Word> weighted(IndexSearcher searcher, Question q) throws IOException {
+        List<Word> out = new ArrayList<>();
+        for (List<String> forms : words.termGroups(q.words())) {
+            // a word is as common as its most common form of two characters or more (开 is rare alone, 召开 is not)
+            double weight = forms.stream().filter(f -> f.length() > 1).mapToDouble(f -> idf(searcher, f)).min()
+                    .orElse(0);
+            out.add(new Word(forms, weight));
+        }
+        return out;
+    }
+
+    /** The question's words (two characters or more, synonyms included) that no clause or case uses. */
+    private List<String> absent(IndexSearcher searcher, Question q) throws IOException {
+        List<String> absent = new ArrayList<>();
+        for (List<String> forms : words.termGroups(q.words())) {
+            boolean used = false;
+            for (String f : forms) {
+                used |= f.length() < 2 || searcher.getIndexReader().docFreq(new Term(IndexFields.TEXT, f)) > 0
+                        || searcher.getIndexReader().docFreq(new Term(IndexFields.CASE_TEXT, f)) > 0;
+            }
+            if (!used) {
+                absent.add(forms.get(0));
+            }
+        }
+        return absent;
+    }
+
+    private static double idf(IndexSearcher searcher, String term) {
+        try {
+            CollectionStatistics stats = searcher.collectionStatistics(IndexFields.TEXT);
+            long n = stats == null ? 0 : stats.docCount();
+            int df = searcher.getIndexReader().docFreq(new Term(IndexFields.TEXT, term));
+            return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The share of the question's words, each weighed by its rarity in the clauses (inverse document frequency),
+     * that the text contains; a word no clause uses weighs most.
+     */
+    double coverage(IndexSearcher searcher, Question q, String text) throws IOException {
+        Set<String> terms = new LinkedHashSet<>(words.terms(q.words()));
+        double total = 0;
+        double found = 0;
+        String folded = zhibu.core.ChineseNumbers.foldAll(text);
+        for (String t : terms) {
+            double idf = idf(searcher, t);
+            total += idf;
+            if (folded.contains(t)) {
+                found += idf;
+            }
+        }
+        return total == 0 ? 0 : found / total;
+    }
+
+    private static String docNumber(IndexSearcher searcher, String docId) {
+        try {
+            BooleanQuery query = new BooleanQuery.Builder()
+                    .add(new TermQuery(new Term(IndexFields.KIND, UnitKind.DOCUMENT.label())), Occur.FILTER)
+                    .add(new TermQuery(new Term(IndexFields.ID, docId)), Occur.FILTER).build();
+            ScoreDoc[] top = searcher.search(query, 1).scoreDocs;
+            if (top.length == 0) {
+                return null;
+            }
+            JsonNode meta = JSON.readTree(searcher.storedFields().document(top[0].doc).get(IndexFields.JSON));
+            return meta.path("docNumber").isNull() || meta.path("docNumber").isMissingNode() ? null
+                    : meta.path("docNumber").asText();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

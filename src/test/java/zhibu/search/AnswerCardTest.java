@@ -1,0 +1,89 @@
+package zhibu.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import zhibu.answer.Answer;
+import zhibu.index.UnitKind;
+import zhibu.testing.CorpusIndex;
+
+/** The direct answer card over the real corpus, with vectors: the questions and what they must show. */
+class AnswerCardTest {
+    static SearchService search;
+
+    @BeforeAll
+    static void open() {
+        search = new SearchService(CorpusIndex.shared());
+    }
+
+    static SearchResult ask(String q) throws IOException {
+        return search.search(SearchRequest.of(q, UnitKind.CLAUSE, 10));
+    }
+
+    static Map<String, Boolean> variants(Answer a) {
+        return a.variants().stream().collect(Collectors.toMap(Answer.Variant::value, Answer.Variant::stricter));
+    }
+
+    @Test
+    void meetingsAndTheirFrequency() throws IOException {
+        SearchResult meeting = ask("党员大会多久开一次");
+        assertTrue(meeting.covered());
+        assertEquals("每季度1次", meeting.answer().value());
+        assertTrue(meeting.answer().sentence().contains("党员大会一般每季度召开1次"), meeting.answer().sentence());
+        assertTrue(meeting.answer().sentence().contains(meeting.answer().part()));
+        assertFalse(meeting.answer().docTitle().isBlank());
+        assertFalse(meeting.answer().path().isEmpty());
+
+        Answer committee = ask("支委会多长时间召开一次").answer();
+        assertEquals("每月1次", committee.value());
+        assertTrue(committee.part().contains("支部委员会会议"), committee.part());
+    }
+
+    @Test
+    void aSalaryFindsItsBandOfDues() throws IOException {
+        Answer dues = ask("工资8000元每月交多少党费").answer();
+        assertNotNull(dues);
+        assertEquals("1.5%", dues.value());
+        assertTrue(dues.sentence().contains("5000元以上至10000元"), dues.sentence());
+        assertEquals("关于中国共产党党费收缴、使用和管理的规定", dues.docTitle());
+    }
+
+    @Test
+    void documentsThatDisagreeAreShownSideBySideTheStricterMarked() throws IOException {
+        Answer reminder = ask("换届提醒提前多久").answer();
+        assertEquals(Map.of("提前3个月", false, "提前6个月", true), variants(reminder), reminder.variants().toString());
+        Answer lectures = ask("党课多久讲一次").answer();
+        assertEquals(Map.of("每半年1次", false, "每季度1次", true), variants(lectures), lectures.variants().toString());
+        lectures.variants().forEach(v -> v.sources().forEach(s -> assertTrue(s.sentence().contains("党课"), s.sentence())));
+    }
+
+    @Test
+    void aQuestionNoDocumentAnswersIsSaidToBeUncovered() throws IOException {
+        SearchResult sponsors = ask("入党需要几名介绍人");
+        assertFalse(sponsors.covered());
+        assertNull(sponsors.answer());
+        assertTrue(sponsors.absentWords().contains("介绍人"), sponsors.absentWords().toString());
+        assertFalse(sponsors.hits().isEmpty(), "the nearest clauses are still shown");
+    }
+
+    @Test
+    void everyClauseHitCarriesItsBestSentenceWithItsPlace() throws IOException {
+        for (String q : List.of("党员大会多久开一次", "支部要撤掉由谁说了算", "机关党支部活动经费来源")) {
+            for (SearchHit hit : ask(q).hits()) {
+                assertNotNull(hit.sentence(), hit.id());
+                assertEquals(hit.sentence(), hit.text().substring(hit.sentenceStart(), hit.sentenceEnd()), hit.id());
+            }
+        }
+        SearchResult r = ask("党员大会多久开一次");
+        assertEquals(r.answer().sentence(), r.hits().get(0).sentence(), "the answering clause shows the answer's sentence");
+    }
+}

@@ -80,10 +80,10 @@ public final class BenchCommand {
                 }
             }
             rows.add(searchRow("search, lexical fusion (top 10, sentences, snippets, facets, answer)",
-                    new SearchService(index, Fusion.named(Fusion.LEXICAL)), queries, rounds));
+                    new SearchService(index, Fusion.of(Fusion.LEXICAL)), queries, rounds));
             if (vectors.enabled()) {
                 rows.add(searchRow("search, full hybrid (top 10, sentences, snippets, facets, answer)",
-                        new SearchService(index, Fusion.named(Fusion.HYBRID)), queries, rounds));
+                        new SearchService(index, Fusion.of(Fusion.HYBRID)), queries, rounds));
             }
 
             ChecklistService checklists = new ChecklistService(new Library(index));

@@ -82,14 +82,12 @@ public final class EvalCommand {
         out.print(args.flag("floors") ? Evaluator.floors(rows) : Evaluator.table(rows));
         if (args.flag("tune")) {
             Map<Run, Fusion> tuned = evaluator.tune(judged, measurable, k);
-            List<Fusion> columns = new ArrayList<>();
             Map<String, Fusion> byColumn = new LinkedHashMap<>();
             for (String name : Fusion.names()) {
-                byColumn.put(name, Fusion.named(name));
+                byColumn.put(name, Fusion.of(name));
             }
-            tuned.forEach((run, fusion) -> byColumn.put(run.column(), renamed(fusion, run.column())));
-            columns.addAll(byColumn.values());
-            String table = Fusion.table(columns, "Fusion weights per run, one column each, read by zhibu.search.Fusion.\n"
+            tuned.forEach((run, fusion) -> byColumn.put(run.column(), fusion.named(run.column())));
+            String table = Fusion.table(List.copyOf(byColumn.values()), "Fusion weights per run, one column each, read by zhibu.search.Fusion.\n"
                     + "Chosen by: ./zhibu eval --tune --write " + String.join(" ", args.positional()) + "\n"
                     + "(coordinate ascent over a fixed grid, objective MRR@" + k + " + Hit@1/2; check with --cv 5).");
             out.print("\n" + table);
@@ -138,13 +136,5 @@ public final class EvalCommand {
             }
         }
         return sets.size();
-    }
-
-    private static Fusion renamed(Fusion fusion, String name) {
-        double[] w = new double[zhibu.search.Feature.values().length];
-        for (zhibu.search.Feature f : zhibu.search.Feature.values()) {
-            w[f.ordinal()] = fusion.weight(f);
-        }
-        return new Fusion(name, w);
     }
 }

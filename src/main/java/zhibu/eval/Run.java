@@ -39,8 +39,7 @@ public enum Run {
     }
 
     public Fusion fusion() {
-        Fusion f = Fusion.named(fusion);
-        return new Fusion(label(), weights(f));
+        return Fusion.of(fusion).named(label());
     }
 
     /** The column of fusion.tsv this run reads (and --tune --write writes). */
@@ -73,13 +72,5 @@ public enum Run {
 
     public static List<Run> all() {
         return List.of(values());
-    }
-
-    private static double[] weights(Fusion f) {
-        double[] w = new double[Feature.values().length];
-        for (Feature feature : Feature.values()) {
-            w[feature.ordinal()] = f.weight(feature);
-        }
-        return w;
     }
 }

@@ -9,12 +9,11 @@ import java.util.Arrays;
 final class Candidate {
     final String unitId;
     int doc = -1;
-    final double[] raw = new double[Feature.values().length];
+    final double[] raw = nanRow();
     double score;
 
     Candidate(String unitId) {
         this.unitId = unitId;
-        Arrays.fill(raw, Double.NaN);
     }
 
     /** A row of raw feature values, none known yet. */

@@ -41,7 +41,7 @@ public final class Fusion {
     }
 
     /** The run of fusion.tsv of that name. */
-    public static Fusion named(String name) {
+    public static Fusion of(String name) {
         Fusion f = RUNS.get(name);
         if (f == null) {
             throw new IllegalArgumentException("fusion.tsv has no run '" + name + "'; it has " + RUNS.keySet());
@@ -60,6 +60,11 @@ public final class Fusion {
 
     public double weight(Feature f) {
         return weights[f.ordinal()];
+    }
+
+    /** The same weights under another name (a run's, or a column of fusion.tsv). */
+    public Fusion named(String other) {
+        return new Fusion(other, weights);
     }
 
     public Fusion with(Feature f, double weight) {

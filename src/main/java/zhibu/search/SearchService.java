@@ -50,7 +50,7 @@ public final class SearchService {
 
     /** The hybrid fusion when the index has vectors, the lexical one when it has none. */
     public SearchService(ZhibuIndex index) {
-        this(index, Fusion.named(index.vectors().enabled() ? Fusion.HYBRID : Fusion.LEXICAL));
+        this(index, Fusion.of(index.vectors().enabled() ? Fusion.HYBRID : Fusion.LEXICAL));
     }
 
     public SearchService(ZhibuIndex index, Fusion fusion) {

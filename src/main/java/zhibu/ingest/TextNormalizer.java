@@ -21,10 +21,11 @@ public final class TextNormalizer {
             Pattern.compile("^\\d{1,4}\\s*[/／]\\s*\\d{1,4}$"),
             Pattern.compile("^(Page|page|PAGE)\\s*\\d{1,4}(\\s*(of|/)\\s*\\d{1,4})?$"),
             Pattern.compile("^\\d{1,4}$"));
-    private static final Pattern TRAILING_PAGE_MARK = Pattern.compile("\\s*[—–─]\\s*\\d{1,4}\\s*[—–─]\\s*$");
+    private static final String PAGE_DASHES = "—–─";
     private static final Pattern HEADING = Pattern.compile("^(#{1,6})\\s+(.*)$");
     private static final Pattern BULLET = Pattern.compile("^[-*+•·▪]\\s+");
-    private static final Pattern UNDERSCORE_EMPHASIS = Pattern.compile("__(\\S(?:.*?\\S)?)__");
+    /** Bounded, so a line of a million underscores is one pass, not a search from every underscore to the end. */
+    private static final Pattern UNDERSCORE_EMPHASIS = Pattern.compile("__(\\S(?:[^\\n]{0,200}?\\S)?)__");
     private static final Pattern TRAILER = Pattern.compile(
             "^(抄送|抄报|主题词)\\s*[：:]|\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日\\s*印\\s*发|^（共印\\d+份）$");
     private static final String CLOSERS = "”’\"'）)】」』》〕]";
@@ -35,8 +36,9 @@ public final class TextNormalizer {
     /** An opening quote or bracket further back than this is a typo, not a quotation still open. */
     private static final int NEAR_END = 60;
     private static final Pattern SPACE_HAN_DIGIT = Pattern.compile("(?<=\\p{IsHan})\\s+(?=\\d)|(?<=\\d)\\s+(?=\\p{IsHan})");
+    /** Tried only where a run of spaces starts ((?<!\\s)), and never backtracking into it (\\s++): linear. */
     private static final Pattern SPACE_NEAR_CJK_PUNCT = Pattern.compile(
-            "\\s+(?=[\\u3000-\\u303F\\uFF00-\\uFFEF“”‘’—…])|(?<=[\\u3000-\\u303F\\uFF00-\\uFFEF“”‘’—…])\\s+");
+            "(?<!\\s)\\s++(?=[\\u3000-\\u303F\\uFF00-\\uFFEF“”‘’—…])|(?<=[\\u3000-\\u303F\\uFF00-\\uFFEF“”‘’—…])\\s++");
     private static final Pattern DECIMAL_POINT = Pattern.compile("(?<=\\d)．(?=\\d)");
     private static final Pattern SPACES = Pattern.compile("\\s{2,}");
     /** The longest line that can still be a heading rather than a wrapped line, in CJK characters. */
@@ -65,7 +67,7 @@ public final class TextNormalizer {
             if (line.isEmpty() || isPageMark(line)) {
                 continue;
             }
-            line = TRAILING_PAGE_MARK.matcher(line).replaceFirst("");
+            line = withoutTrailingPageMark(line);
             int level = 0;
             Matcher heading = HEADING.matcher(line);
             if (heading.matches()) {
@@ -82,6 +84,39 @@ public final class TextNormalizer {
             }
         }
         return lines;
+    }
+
+    /**
+     * The line without a page number printed after its text ("…确保按期换届。 — 3 —"), read from the end in one
+     * pass: spaces, a dash, spaces, one to four digits, spaces, a dash, spaces.
+     */
+    static String withoutTrailingPageMark(String line) {
+        int i = line.length();
+        i = skipSpaces(line, i);
+        if (i == 0 || PAGE_DASHES.indexOf(line.charAt(i - 1)) < 0) {
+            return line;
+        }
+        i = skipSpaces(line, i - 1);
+        int digits = 0;
+        while (i > 0 && Character.isDigit(line.charAt(i - 1)) && line.charAt(i - 1) < 0x80) {
+            i--;
+            digits++;
+        }
+        if (digits < 1 || digits > 4) {
+            return line;
+        }
+        i = skipSpaces(line, i);
+        if (i == 0 || PAGE_DASHES.indexOf(line.charAt(i - 1)) < 0) {
+            return line;
+        }
+        return line.substring(0, skipSpaces(line, i - 1));
+    }
+
+    private static int skipSpaces(String s, int end) {
+        while (end > 0 && Character.isWhitespace(s.charAt(end - 1))) {
+            end--;
+        }
+        return end;
     }
 
     static boolean isPageMark(String line) {

@@ -80,7 +80,8 @@ public final class EmbeddingCache {
             return;
         }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock ignored = channel.lock()) {
+             FileLock lock = channel.lock()) {
+            assert lock.isValid(); // held until the records are written and the file is whole
             long size = channel.size();
             if (size < header().length) {
                 channel.truncate(0);

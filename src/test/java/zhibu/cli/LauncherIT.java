@@ -132,9 +132,13 @@ class LauncherIT {
         }
 
         @Override
-        public void close() throws Exception {
+        public void close() {
             process.destroy();
-            process.waitFor(30, TimeUnit.SECONDS);
+            try {
+                process.waitFor(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

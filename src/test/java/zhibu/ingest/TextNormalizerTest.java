@@ -95,6 +95,29 @@ class TextNormalizerTest {
     }
 
     @Test
+    void aPageNumberAfterTheTextOfALineGoesAndOtherDashesStay() {
+        assertEquals("确保按期换届。", TextNormalizer.withoutTrailingPageMark("确保按期换届。 — 3 —"));
+        assertEquals("确保按期换届。", TextNormalizer.withoutTrailingPageMark("确保按期换届。—12—  "));
+        assertEquals("党员——先锋", TextNormalizer.withoutTrailingPageMark("党员——先锋"));
+        assertEquals("第 — 12345 —", TextNormalizer.withoutTrailingPageMark("第 — 12345 —"), "five digits: no page");
+        assertEquals("", TextNormalizer.withoutTrailingPageMark("— 3 —"), "a line that is only a page mark empties");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(20) // a bound against backtracking, not a speed measurement
+    void megabyteLinesOfSpacesAndUnderscoresAreNormalizedInOnePass() {
+        String spaces = " ".repeat(1_000_000);
+        String underscores = "_".repeat(1_000_000);
+        String raw = "党" + spaces + "员\n" + underscores + "\n__" + "党".repeat(100_000) + "\n1" + spaces + "—\n"
+                + "“" + spaces + "。" + spaces + "2\n";
+        for (SourceFormat format : List.of(SourceFormat.TXT, SourceFormat.PDF)) {
+            List<String> out = paragraphs(raw, format);
+            assertFalse(out.isEmpty());
+            out.forEach(p -> assertFalse(p.contains("  "), "runs of spaces fold"));
+        }
+    }
+
+    @Test
     void keepsBreaksBeforeNumberingLabelsButNotInsideQuotations() {
         // Xi'an item 17: the PDF wraps inside “一对一、面对面”, which must not start a new item
         String raw = "注重分析党员思想状况和心理状态。谈心谈话通常采取“一对\n一、面对面”的方式进行，对流动党员，要采取电话沟通等方式。\n"

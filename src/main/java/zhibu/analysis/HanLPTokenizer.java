@@ -16,19 +16,30 @@ import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
  * Words by HanLP's standard segmenter (dictionary + Viterbi, as {@code StandardTokenizer}; the portable jar has no
  * CRF or perceptron models). Whitespace and punctuation give no token. In index mode a long word is followed by the
  * words inside it at the same position (党支部书记 → 党支部书记, 党支部, 支部书记, 支部, 书记), so a question using a
- * shorter form still finds it. Offsets come from HanLP and pass through {@link #correctOffset}.
+ * shorter form still finds it. The input is read and segmented in chunks of at most {@value #CHUNK} characters cut
+ * after a line or sentence end, so memory grows with the chunk, not the document (a 20 MB text segmented at once
+ * needs gigabytes). Offsets come from HanLP, shifted by the chunk's start, and pass through {@link #correctOffset}.
  */
 public final class HanLPTokenizer extends Tokenizer {
+    static final int CHUNK = 4096;
+    private static final String BREAKS = "\n。！？；!?;";
+
     private final CharTermAttribute termAtt = addAttribute(CharTermAttribute.class);
     private final OffsetAttribute offsetAtt = addAttribute(OffsetAttribute.class);
     private final TypeAttribute typeAtt = addAttribute(TypeAttribute.class);
     private final PositionIncrementAttribute posIncAtt = addAttribute(PositionIncrementAttribute.class);
     private final Segment segment;
-    private final StringBuilder buffer = new StringBuilder();
-    private String text = "";
+    /** Characters read but not segmented yet; {@code pendingStart} is the offset of the first. */
+    private final StringBuilder pending = new StringBuilder();
+    private final char[] read = new char[CHUNK];
+    private int pendingStart;
+    private boolean exhausted;
+    /** The chunk being emitted: its text, its terms, its offset in the input. */
+    private String chunk = "";
+    private int chunkStart;
     private Iterator<Term> terms = List.<Term>of().iterator();
     private int coveredTo;
-    private int finalOffset;
+    private int total;
 
     public HanLPTokenizer(boolean indexMode) {
         DomainDictionary.load();
@@ -38,48 +49,84 @@ public final class HanLPTokenizer extends Tokenizer {
     @Override
     public void reset() throws IOException {
         super.reset();
-        buffer.setLength(0);
-        char[] chunk = new char[4096];
-        for (int n; (n = input.read(chunk)) > 0; ) {
-            buffer.append(chunk, 0, n);
-        }
-        text = buffer.toString();
-        terms = text.isEmpty() ? List.<Term>of().iterator() : segment.seg(text).iterator();
+        pending.setLength(0);
+        pendingStart = 0;
+        exhausted = false;
+        chunk = "";
+        chunkStart = 0;
+        terms = List.<Term>of().iterator();
         coveredTo = 0;
-        finalOffset = correctOffset(text.length());
+        total = 0;
     }
 
     @Override
-    public boolean incrementToken() {
-        while (terms.hasNext()) {
-            Term term = terms.next();
-            String word = term.word;
-            if (!hasLetterOrDigit(word)) {
-                continue;
+    public boolean incrementToken() throws IOException {
+        while (true) {
+            while (terms.hasNext()) {
+                Term term = terms.next();
+                String word = term.word;
+                if (!hasLetterOrDigit(word)) {
+                    continue;
+                }
+                int start = chunkStart + Math.min(term.offset, chunk.length());
+                int end = Math.min(chunkStart + chunk.length(), start + word.length());
+                clearAttributes();
+                termAtt.setEmpty().append(word);
+                posIncAtt.setPositionIncrement(end <= coveredTo ? 0 : 1); // a word inside the word before it
+                coveredTo = Math.max(coveredTo, end);
+                offsetAtt.setOffset(correctOffset(start), correctOffset(end));
+                typeAtt.setType(term.nature == null ? "word" : term.nature.toString());
+                return true;
             }
-            int start = Math.min(term.offset, text.length());
-            int end = Math.min(text.length(), start + word.length());
-            clearAttributes();
-            termAtt.setEmpty().append(word);
-            posIncAtt.setPositionIncrement(end <= coveredTo ? 0 : 1); // a word inside the word before it
-            coveredTo = Math.max(coveredTo, end);
-            offsetAtt.setOffset(correctOffset(start), correctOffset(end));
-            typeAtt.setType(term.nature == null ? "word" : term.nature.toString());
-            return true;
+            if (!nextChunk()) {
+                return false;
+            }
         }
-        return false;
+    }
+
+    /** Reads on until a chunk ends at a break (or the input does) and segments it; false at the end of input. */
+    private boolean nextChunk() throws IOException {
+        while (!exhausted && pending.length() < CHUNK) {
+            int n = input.read(read, 0, CHUNK - pending.length());
+            if (n < 0) {
+                exhausted = true;
+            } else {
+                pending.append(read, 0, n);
+                total += n;
+            }
+        }
+        if (pending.length() == 0) {
+            return false;
+        }
+        int cut = pending.length();
+        if (!exhausted) {
+            for (int i = pending.length() - 1; i > 0; i--) {
+                if (BREAKS.indexOf(pending.charAt(i)) >= 0) {
+                    cut = i + 1;
+                    break;
+                }
+            }
+        }
+        chunk = pending.substring(0, cut);
+        chunkStart = pendingStart;
+        pending.delete(0, cut);
+        pendingStart += cut;
+        terms = segment.seg(chunk).iterator();
+        return true;
     }
 
     @Override
     public void end() throws IOException {
         super.end();
+        int finalOffset = correctOffset(total);
         offsetAtt.setOffset(finalOffset, finalOffset);
     }
 
     @Override
     public void close() throws IOException {
         super.close();
-        text = "";
+        pending.setLength(0);
+        chunk = "";
         terms = List.<Term>of().iterator();
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -11,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import zhibu.testing.Paths;
 import zhibu.core.ChineseNumbers;
 
 /** The analyzer as Lucene's own analyzers are tested: terms, offsets, positions, random text, many threads. */
@@ -117,6 +119,78 @@ class HanLPAnalyzerTest {
                 assertFalse(text.substring(token.start(), token.end()).isBlank(), token + " in " + text);
             }
         }
+    }
+
+    @Test
+    void aLongTextIsSegmentedInChunksWithTrueOffsetsAndTheSameWords() throws Exception {
+        String clause = Files.readString(Paths.corpusFile("003_")).substring(0, 3000);
+        StringBuilder text = new StringBuilder();
+        while (text.length() < 5 * HanLPTokenizer.CHUNK) {
+            text.append(clause);
+        }
+        String t = text.toString();
+        List<Tokens.Token> tokens = Tokens.of(index, t).list();
+        int lastStart = 0;
+        for (Tokens.Token token : tokens) {
+            assertTrue(token.start() >= lastStart, token.toString());
+            lastStart = token.start();
+            String source = t.substring(token.start(), token.end()).toLowerCase();
+            assertTrue(source.equals(token.term()) || token.term().equals(ChineseNumbers.toDigits(source)),
+                    token + " but the text there is " + source);
+        }
+        // cut after a line or sentence end, the chunks give the words a whole segmentation gives
+        long clauseWords = Tokens.of(index, clause).list().size();
+        assertTrue(Math.abs(tokens.size() - clauseWords * (t.length() / clause.length())) <= clauseWords,
+                tokens.size() + " words for " + (t.length() / clause.length()) + " copies of " + clauseWords);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(180)
+    void aTwentyMillionCharacterStreamIsSegmentedInBoundedMemory() throws Exception {
+        long chars = 20_000_000L;
+        String piece = "党支部党员大会一般每季度召开1次，支部委员会会议一般每月召开1次。\n";
+        java.io.Reader endless = new java.io.Reader() { // generated as read: the text is never held whole
+            long given;
+
+            @Override
+            public int read(char[] buffer, int offset, int length) {
+                if (given >= chars) {
+                    return -1;
+                }
+                int n = (int) Math.min(length, chars - given);
+                for (int i = 0; i < n; i++) {
+                    buffer[offset + i] = piece.charAt((int) ((given + i) % piece.length()));
+                }
+                given += n;
+                return n;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        long count = 0;
+        long before = usedHeap();
+        long peak = 0;
+        try (var stream = index.tokenStream("text", endless)) {
+            stream.reset();
+            while (stream.incrementToken()) {
+                if (++count % 1_000_000 == 0) {
+                    peak = Math.max(peak, usedHeap() - before);
+                }
+            }
+            stream.end();
+        }
+        assertTrue(count > chars / 10, count + " words");
+        // segmenting 20 million characters at once takes gigabytes; in chunks the heap stays flat
+        assertTrue(peak < 512L << 20, "heap grew by " + (peak >> 20) + " MB");
+    }
+
+    /** The heap the live objects take (collected first, so garbage does not count). */
+    private static long usedHeap() {
+        System.gc();
+        Runtime rt = Runtime.getRuntime();
+        return rt.totalMemory() - rt.freeMemory();
     }
 
     @Test

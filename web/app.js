@@ -434,6 +434,201 @@ function wireSuggestions() {
   input.addEventListener('blur', () => setTimeout(close, 150));
 }
 
+// ---------- administration ----------
+// The token is asked once per browser session and kept in sessionStorage; every write sends it as a bearer.
+
+const TOKEN_KEY = 'zhibu.adminToken';
+const UPLOAD_TYPES = '.txt,.md,.markdown,.html,.htm,.shtml,.docx,.doc,.odt,.pdf';
+const STATUSES = ['现行有效', '已修订', '已废止'];
+
+async function adminApi(method, path, body) {
+  const headers = { Accept: 'application/json', Authorization: 'Bearer ' + sessionStorage.getItem(TOKEN_KEY) };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const answer = await response.json().catch(() => ({ error: '服务器没有返回有效数据。' }));
+  if (response.status === 401) sessionStorage.removeItem(TOKEN_KEY);
+  if (!response.ok) throw new Error(answer.error || ('请求失败（' + response.status + '）'));
+  return answer;
+}
+
+function renderLogin(main, message) {
+  const input = el('input', { id: 'admin-token', type: 'password', autocomplete: 'current-password', required: true });
+  const status = el('p', { class: 'notice error', role: 'alert', hidden: !message }, message || '');
+  const form = el('form', { class: 'login', onsubmit: async (e) => {
+    e.preventDefault();
+    sessionStorage.setItem(TOKEN_KEY, input.value.trim());
+    try {
+      await adminApi('GET', '/api/admin/check');
+      renderAdmin(main);
+    } catch (error) {
+      status.textContent = error.message;
+      status.hidden = false;
+    }
+  } },
+  el('label', { for: 'admin-token' }, '管理员令牌'), input, el('button', { type: 'submit' }, '进入'));
+  main.replaceChildren(el('section', { class: 'admin' }, el('h1', {}, '文件管理'),
+    el('p', { class: 'meta' }, '令牌由启动服务的人设置（--admin-token 或 ZHIBU_ADMIN_TOKEN），只在本次浏览器会话中保存。'),
+    form, status));
+  input.focus();
+}
+
+// Uploads one file with XMLHttpRequest (fetch reports no upload progress); resolves to { status, body }.
+function uploadFile(file, onProgress) {
+  return new Promise((resolve) => {
+    const xhr = new XMLHttpRequest();
+    const form = new FormData();
+    form.append('file', file, file.name);
+    xhr.open('POST', '/api/documents');
+    xhr.setRequestHeader('Authorization', 'Bearer ' + sessionStorage.getItem(TOKEN_KEY));
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.upload.onprogress = (e) => { if (e.lengthComputable) onProgress(e.loaded / e.total); };
+    xhr.upload.onload = () => onProgress(1);
+    xhr.onload = () => {
+      let body;
+      try { body = JSON.parse(xhr.responseText); } catch (e) { body = { error: '服务器没有返回有效数据（' + xhr.status + '）。' }; }
+      resolve({ status: xhr.status, body });
+    };
+    xhr.onerror = () => resolve({ status: 0, body: { error: '网络中断，' + file.name + ' 未上传完成。' } });
+    xhr.send(form);
+  });
+}
+
+function uploadRow(file) {
+  const bar = el('progress', { max: '100', value: '0', 'aria-label': file.name + ' 上传进度' });
+  const state = el('span', { class: 'state' }, '等待上传');
+  const row = el('li', { class: 'upload' }, el('span', { class: 'name' }, file.name), bar, state);
+  return { row, bar, state };
+}
+
+async function uploadAll(files, list, refresh) {
+  const rows = files.map((file) => ({ file, ...uploadRow(file) }));
+  list.replaceChildren(...rows.map((r) => r.row));
+  for (const r of rows) { // one after another: the server reads files one at a time anyway
+    r.state.textContent = '上传中';
+    const { status, body } = await uploadFile(r.file, (share) => {
+      r.bar.value = Math.round(share * 100);
+      if (share >= 1) r.state.textContent = '正在解析和建立索引…';
+    });
+    r.bar.value = 100;
+    if (status === 201 || status === 200) {
+      r.row.classList.add('ok');
+      r.state.replaceChildren(status === 201 ? '已导入：' : '已在库中：', link('/d/' + encodeURIComponent(body.id), body.title));
+    } else {
+      r.row.classList.add('failed');
+      r.state.textContent = body.error || ('失败（' + status + '）');
+      if (status === 401) { renderLogin(document.getElementById('main'), body.error); return; }
+    }
+  }
+  await refresh();
+}
+
+function metadataForm(doc, onSaved, onCancel) {
+  const status = el('select', { name: 'status', 'aria-label': '状态' },
+    STATUSES.map((s) => el('option', { value: s, selected: s === doc.status }, s)));
+  const types = ALL_TYPES.map((t) => el('label', { class: 'check' },
+    el('input', { type: 'checkbox', name: 'branchTypes', value: t, checked: (doc.branchTypes || []).includes(t) }), t));
+  const region = el('input', { name: 'region', value: doc.region || '', maxlength: '40', 'aria-label': '地区' });
+  const message = el('p', { class: 'notice error', role: 'alert', hidden: true });
+  return el('form', { class: 'meta-edit', onsubmit: async (e) => {
+    e.preventDefault();
+    const chosen = types.map((l) => l.querySelector('input')).filter((i) => i.checked).map((i) => i.value);
+    try {
+      await adminApi('PUT', '/api/documents/' + encodeURIComponent(doc.id) + '/metadata',
+        { status: status.value, branchTypes: chosen, region: region.value });
+      await onSaved();
+    } catch (error) {
+      message.textContent = error.message;
+      message.hidden = false;
+    }
+  } },
+  el('div', {}, el('span', { class: 'label' }, '状态'), status),
+  el('div', { class: 'types' }, el('span', { class: 'label' }, '适用党支部'), types),
+  el('div', {}, el('span', { class: 'label' }, '地区'), region),
+  el('div', { class: 'actions' }, el('button', { type: 'submit' }, '保存并重新索引'),
+    el('button', { type: 'button', class: 'secondary', onclick: onCancel }, '取消')),
+  message);
+}
+
+async function renderAdmin(main) {
+  setTitle('文件管理');
+  if (!sessionStorage.getItem(TOKEN_KEY)) { renderLogin(main); return; }
+  try {
+    await adminApi('GET', '/api/admin/check');
+  } catch (error) {
+    renderLogin(main, error.message);
+    return;
+  }
+  const uploads = el('ul', { class: 'uploads', 'aria-live': 'polite' });
+  const docsBox = el('div', { class: 'admin-docs' });
+  const auditBox = el('div', { class: 'audit' });
+  const notice = el('p', { class: 'notice', role: 'status', hidden: true });
+  const say = (text, failed) => { notice.textContent = text; notice.className = 'notice' + (failed ? ' error' : ''); notice.hidden = false; };
+
+  async function refresh() {
+    const [docs, audit] = await Promise.all([api('/api/documents'), adminApi('GET', '/api/admin/audit')]);
+    const rows = docs.map((d) => {
+      const row = el('tr', { 'data-id': d.id },
+        el('td', {}, link('/d/' + encodeURIComponent(d.id), d.title), el('div', { class: 'meta' }, d.source || '')),
+        el('td', {}, statusBadge(d.status)),
+        el('td', {}, (d.branchTypes || []).length === ALL_TYPES.length ? '各类型' : (d.branchTypes || []).join('、')),
+        el('td', {}, d.region || ''),
+        el('td', { class: 'actions' },
+          el('button', { type: 'button', class: 'secondary', onclick: () => {
+            row.after(el('tr', { class: 'editing' }, el('td', { colspan: '5' },
+              metadataForm(d, async () => { say('已保存《' + d.title + '》的信息并重新索引。'); await refresh(); },
+                () => refresh()))));
+          } }, '编辑'),
+          el('button', { type: 'button', class: 'secondary', onclick: async () => {
+            try {
+              await adminApi('POST', '/api/documents/' + encodeURIComponent(d.id) + '/reingest');
+              say('已重新导入《' + d.title + '》。');
+              await refresh();
+            } catch (error) { say(error.message, true); }
+          } }, '重新导入'),
+          el('button', { type: 'button', class: 'danger', onclick: async () => {
+            if (!confirm('删除《' + d.title + '》及其全部条文和案例？')) return;
+            try {
+              await adminApi('DELETE', '/api/documents/' + encodeURIComponent(d.id));
+              say('已删除《' + d.title + '》。');
+              await refresh();
+            } catch (error) { say(error.message, true); }
+          } }, '删除')));
+      return row;
+    });
+    docsBox.replaceChildren(el('table', { class: 'docs' },
+      el('thead', {}, el('tr', {}, ['文件', '状态', '适用', '地区', '操作'].map((h) => el('th', { scope: 'col' }, h)))),
+      el('tbody', {}, rows)));
+    auditBox.replaceChildren(audit.actions.length ? el('ol', {}, audit.actions.slice(0, 20).map((a) => el('li', {},
+      el('time', { datetime: a.time }, new Date(a.time).toLocaleString('zh-CN')), ' ', a.who, ' ', a.action, ' ',
+      a.target, ' → ', a.result))) : el('p', { class: 'meta' }, '暂无操作记录。'));
+  }
+
+  const picker = el('input', { id: 'upload-files', type: 'file', multiple: true, accept: UPLOAD_TYPES });
+  picker.addEventListener('change', async () => {
+    const files = Array.from(picker.files);
+    picker.value = '';
+    if (files.length) await uploadAll(files, uploads, refresh);
+  });
+  const drop = el('div', { class: 'drop' }, el('label', { for: 'upload-files' }, '选择文件上传'), picker,
+    el('p', { class: 'meta' }, '可一次选择多个文件：TXT、Markdown、HTML、DOCX、DOC、ODT、PDF。每个文件单独解析，损坏的文件不影响其他文件。'));
+  drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('over'); });
+  drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+  drop.addEventListener('drop', async (e) => {
+    e.preventDefault();
+    drop.classList.remove('over');
+    const files = Array.from(e.dataTransfer.files);
+    if (files.length) await uploadAll(files, uploads, refresh);
+  });
+  main.replaceChildren(el('section', { class: 'admin' },
+    el('div', { class: 'admin-head' }, el('h1', {}, '文件管理'),
+      el('button', { type: 'button', class: 'secondary', onclick: () => { sessionStorage.removeItem(TOKEN_KEY); renderLogin(main); } }, '退出')),
+    notice,
+    el('h2', {}, '上传文件'), drop, uploads,
+    el('h2', {}, '收录文件'), docsBox,
+    el('h2', {}, '操作记录'), auditBox));
+  await refresh();
+}
+
 // ---------- router ----------
 
 async function route() {
@@ -451,6 +646,7 @@ async function route() {
     else if (path === '/cases') await renderCases(main, params);
     else if ((m = path.match(/^\/cases\/(.+)$/))) await renderCase(main, m[1]);
     else if (path === '/checklist') await renderChecklist(main, params);
+    else if (path === '/admin') await renderAdmin(main);
     else throw new Error('没有这个页面。');
   } catch (error) {
     showError(main, error);

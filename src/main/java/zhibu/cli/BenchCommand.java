@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import zhibu.bench.LoadRun;
 import zhibu.checklist.ChecklistService;
 import zhibu.checklist.Profile;
 import zhibu.eval.EvalQuery;
@@ -23,17 +24,36 @@ import zhibu.vectors.Vectors;
 
 /**
  * {@code zhibu bench [--corpus corpus] [--queries eval/dev-queries-2.tsv] [--rounds 10] [--out BENCHMARKS.md]
- * [--no-vectors]}: times ingestion (with vectors from an empty cache, with a warm cache, without vectors), search
- * (each view alone, the lexical fusion, the full hybrid with snippets, facets and the answer card; the question's
- * embedding apart) and checklists on this machine, and writes the results as a Markdown table.
+ * [--no-vectors] [--no-load | --load-only] [--seconds 60] [--connections 64]}: times ingestion (with vectors from an
+ * empty cache, with a warm cache, without vectors), search (each view alone, the lexical fusion, the full hybrid with
+ * snippets, facets and the answer card; the question's embedding apart) and checklists on this machine, then puts the
+ * server under load with wrk while documents are uploaded ({@link LoadRun}), and writes the results as Markdown.
  */
 public final class BenchCommand {
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
-        Args args = Args.parse(argv, Set.of("corpus", "queries", "rounds", "out", Home.DATA), Set.of(Home.NO_VECTORS));
+        Args args = Args.parse(argv, Set.of("corpus", "queries", "rounds", "out", Home.DATA, "seconds", "connections"),
+                Set.of(Home.NO_VECTORS, "no-load", "load-only"));
         Path corpus = Home.resolve(args.value("corpus", "corpus"));
         String queriesFile = args.value("queries", "eval/dev-queries-2.tsv");
         List<EvalQuery> queries = QuerySets.read(Home.resolve(queriesFile));
         int rounds = args.intValue("rounds", 10, 1, 1000);
+        Path target = Home.resolve(args.value("out", "BENCHMARKS.md"));
+        if (args.flag("no-load") && args.flag("load-only")) {
+            throw new Args.UsageException("--no-load and --load-only exclude each other");
+        }
+        String load = "";
+        if (!args.flag("no-load")) {
+            load = load(args, corpus, err);
+        }
+        if (args.flag("load-only")) {
+            String before = Files.isRegularFile(target) ? Files.readString(target) : "# Benchmarks\n";
+            int at = before.indexOf(LOAD_HEADING);
+            String md = (at < 0 ? before.stripTrailing() + "\n\n" : before.substring(0, at)) + load;
+            Files.writeString(target, md);
+            out.print(load);
+            err.println("wrote " + target);
+            return 0;
+        }
         Vectors vectors = Home.vectors(args, err);
         Path folder = Files.createTempDirectory("zhibu-bench");
         List<String[]> rows = new ArrayList<>();
@@ -104,11 +124,48 @@ public final class BenchCommand {
                 .append(". Searches are in process, each question's vector cached after its first search (the")
                 .append(" embedding row says what a new question adds).\n\n| what | time | runs |\n|---|---|---|\n");
         rows.forEach(r -> md.append("| ").append(r[0]).append(" | ").append(r[1]).append(" | ").append(r[2]).append(" |\n"));
+        md.append("\n").append(load);
         out.print(md);
-        Path target = Home.resolve(args.value("out", "BENCHMARKS.md"));
         Files.writeString(target, md.toString());
         err.println("wrote " + target);
         return 0;
+    }
+
+    private static final String LOAD_HEADING = "## The server under load";
+
+    /** The load run's section, or a sentence saying why there is none. */
+    private static String load(Args args, Path corpus, PrintStream err) throws Exception {
+        int seconds = args.intValue("seconds", 60, 5, 3600);
+        int connections = args.intValue("connections", 64, 1, 10_000);
+        StringBuilder md = new StringBuilder(LOAD_HEADING).append("\n\n");
+        if (!LoadRun.available()) {
+            err.println("zhibu bench: wrk is not installed (apt-get install wrk); the load run is left out");
+            return md.append("Not measured on ").append(LocalDate.now())
+                    .append(": wrk was not installed (`apt-get install wrk`).\n").toString();
+        }
+        List<String> questions = new ArrayList<>();
+        List<String> files = List.of("eval/dev-queries.tsv", "eval/dev-queries-2.tsv");
+        for (String file : files) {
+            QuerySets.read(Home.resolve(file)).forEach(q -> questions.add(q.question()));
+        }
+        Path data = Home.resolve(args.value(Home.DATA, "data"));
+        LoadRun.Result r = LoadRun.run(corpus, Home.resolve("web"), data, questions, seconds, connections, err);
+        md.append("Measured by `./zhibu bench` on ").append(LocalDate.now()).append(" (")
+                .append(Runtime.getRuntime().availableProcessors()).append(" cores; server, wrk and ingestion share them): ")
+                .append("`wrk -t").append(r.threads()).append(" -c").append(r.connections()).append(" -d")
+                .append(r.seconds()).append("s` on loopback against `/api/search` (full hybrid with the answer card), ")
+                .append("each request a question drawn at random from ").append(String.join(" and ", files))
+                .append(" (").append(r.questions()).append("), while ").append(r.batch())
+                .append(" new documents (the corpus's texts, re-worded so every passage is embedded anew) were ")
+                .append("uploaded one after another through `POST /api/documents`; ").append(r.ingestedDuringRun())
+                .append(" of them were read, embedded and indexed within the run")
+                .append(r.uploadsFailed() == 0 ? "" : ", " + r.uploadsFailed() + " uploads failed")
+                .append(". `/api/health` answered ").append(r.healthyAfter() ? "200" : "an error").append(" after it.\n\n")
+                .append("| requests | requests/s | p50 | p90 | p99 | errors (non-2xx, socket) |\n|---|---|---|---|---|---|\n")
+                .append("| ").append(r.requests()).append(" | ").append(String.format("%.1f", r.requestsPerSecond()))
+                .append(" | ").append(r.p50()).append(" | ").append(r.p90()).append(" | ").append(r.p99()).append(" | ")
+                .append(r.errors()).append(" (").append(r.non2xx()).append(", ").append(r.socketErrors()).append(") |\n");
+        return md.toString();
     }
 
     private static String[] searchRow(String what, SearchService search, List<EvalQuery> queries, int rounds)

@@ -34,11 +34,25 @@ public final class ChecklistCommand {
         if (format.binary() && output == null) {
             throw new Args.UsageException("--format " + formatLabel + " writes a file: give -o FILE");
         }
-        Path folder = Home.resolve(args.value("index", "index"));
-        try (ZhibuIndex index = ZhibuIndex.open(folder, Home.vectors(args, err))) {
-            if (index.counts().get(zhibu.index.UnitKind.DOCUMENT) == 0) {
-                index.ingest(List.of(Home.resolve("corpus")));
+        Path folder = Home.resolve(args.value("index", "index")).toAbsolutePath().normalize();
+        Path data = Home.resolve(args.value(Home.DATA, "data"));
+        zhibu.vectors.Vectors vectors = Home.vectors(args, err);
+        if (!org.apache.lucene.index.DirectoryReader.indexExists(org.apache.lucene.store.FSDirectory.open(folder))
+                && zhibu.admin.ServerFile.running(data, folder).isEmpty()) {
+            // no index yet, and nobody else's: make it from the corpus, then read it like any other
+            ZhibuIndex fresh = Home.openWriter(folder, vectors, zhibu.index.Ingestion.forked(Home.edits(data)), err);
+            if (fresh == null) {
+                return 1;
             }
+            try (fresh) {
+                fresh.ingest(List.of(Home.resolve("corpus")));
+            }
+        }
+        ZhibuIndex opened = Home.openReader(folder, vectors, err);
+        if (opened == null) {
+            return 1;
+        }
+        try (ZhibuIndex index = opened) {
             String campus = args.value("campus", null);
             if (campus != null && !Profile.CAMPUS_ROLES.contains(campus)) {
                 throw new Args.UsageException("--campus must be 教职工 or 学生");

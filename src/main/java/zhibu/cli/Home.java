@@ -30,6 +30,42 @@ final class Home {
         }
     }
 
+    /**
+     * Opens an index to write, or says in one sentence why it cannot (another process holds it, the folder cannot
+     * be written) and answers null.
+     */
+    static zhibu.index.ZhibuIndex openWriter(Path folder, zhibu.vectors.Vectors vectors,
+                                             zhibu.index.Ingestion ingestion, java.io.PrintStream err) {
+        try {
+            return zhibu.index.ZhibuIndex.open(folder, vectors, ingestion);
+        } catch (org.apache.lucene.store.LockObtainFailedException e) {
+            err.println("zhibu: the index at " + folder + " is in use by another zhibu process; stop it, or start "
+                    + "./zhibu serve and run this command again to go through it.");
+        } catch (java.nio.file.AccessDeniedException e) {
+            err.println("zhibu: the index folder " + folder + " cannot be written (" + e.getFile() + ").");
+        } catch (java.io.IOException e) {
+            err.println("zhibu: the index at " + folder + " cannot be opened: " + e.getMessage());
+        }
+        return null;
+    }
+
+    /** Opens an index to read, never to change it, or says in one sentence why not and answers null. */
+    static zhibu.index.ZhibuIndex openReader(Path folder, zhibu.vectors.Vectors vectors, java.io.PrintStream err) {
+        try {
+            return zhibu.index.ZhibuIndex.openReadOnly(folder, vectors);
+        } catch (zhibu.index.IndexUnavailableException e) {
+            err.println("zhibu: " + e.getMessage());
+        } catch (java.io.IOException e) {
+            err.println("zhibu: the index at " + folder + " cannot be read: " + e.getMessage());
+        }
+        return null;
+    }
+
+    /** The metadata corrections of a data folder. */
+    static zhibu.ingest.MetadataEdits edits(Path data) throws java.io.IOException {
+        return zhibu.ingest.MetadataEdits.open(data.resolve("metadata-edits.tsv"));
+    }
+
     static Path resolve(String path) {
         Path p = Path.of(path);
         if (p.isAbsolute()) {

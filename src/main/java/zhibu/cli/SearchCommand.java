@@ -1,7 +1,6 @@
 package zhibu.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -24,11 +23,11 @@ public final class SearchCommand {
                 () -> new Args.UsageException("--kind must be clause, case, document or all, not '" + kindLabel + "'"));
         int limit = args.intValue("limit", 10, 1, SearchRequest.MAX_LIMIT);
         Path folder = Home.resolve(args.value("index", "index"));
-        if (!Files.isDirectory(folder)) {
-            err.println("there is no index at " + folder + "; run ./zhibu ingest first.");
+        ZhibuIndex opened = Home.openReader(folder, Home.vectors(args, err), err);
+        if (opened == null) {
             return 1;
         }
-        try (ZhibuIndex index = ZhibuIndex.open(folder, Home.vectors(args, err))) {
+        try (ZhibuIndex index = opened) {
             SearchRequest request = new SearchRequest(String.join(" ", args.positional()), kind, limit, 0,
                     args.value("type", null), null, null);
             SearchService search = new SearchService(index);

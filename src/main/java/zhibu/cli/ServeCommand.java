@@ -1,46 +1,131 @@
 package zhibu.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.BindException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import zhibu.admin.ServerFile;
+import zhibu.admin.Tokens;
 import zhibu.index.IngestOutcome;
+import zhibu.index.Ingestion;
 import zhibu.index.ZhibuIndex;
+import zhibu.ingest.MetadataEdits;
+import zhibu.web.Site;
 import zhibu.web.WebApp;
 
-/** {@code zhibu serve [--port 7070] [--corpus corpus] [--index index] [--data data] [--admin-token T]}. */
+/**
+ * {@code zhibu serve [--port 7070] [--host 127.0.0.1] [--corpus corpus] [--index index] [--data data]
+ * [--admin-token T] [--max-upload-mb 50] [--no-vectors]}: ingests the corpus if the index is missing or stale, then
+ * serves the site and the API as the index's only writer, and leaves a server file in the data folder so the
+ * commands of this machine ask it to write instead of opening the index themselves.
+ */
 public final class ServeCommand {
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
-        Args args = Args.parse(argv, Set.of("port", "corpus", "index", Home.DATA, "admin-token", "web"), Set.of(Home.NO_VECTORS));
+        Args args = Args.parse(argv, Set.of("port", "host", "corpus", "index", Home.DATA, "admin-token", "web",
+                "max-upload-mb"), Set.of(Home.NO_VECTORS));
         if (!args.positional().isEmpty()) {
             throw new Args.UsageException("serve takes no arguments besides its options, not '" + args.positional().get(0) + "'");
         }
         int port = args.intValue("port", 7070, 0, 65535);
+        String host = args.value("host", WebApp.LOOPBACK);
+        long maxUpload = (long) args.intValue("max-upload-mb", 50, 1, 2048) << 20;
         Path corpus = Home.resolve(args.value("corpus", "corpus"));
         Path web = Home.resolve(args.value("web", "web"));
-        ZhibuIndex index = ZhibuIndex.open(Home.resolve(args.value("index", "index")), Home.vectors(args, err));
+        Path data = Home.resolve(args.value(Home.DATA, "data"));
+        Path indexFolder = Home.resolve(args.value("index", "index")).toAbsolutePath().normalize();
+        String adminToken = args.value("admin-token", System.getenv("ZHIBU_ADMIN_TOKEN"));
+        if (adminToken != null && !adminToken.isBlank() && !Tokens.acceptable(adminToken)) {
+            throw new Args.UsageException("the admin token must be " + Tokens.MIN_LENGTH
+                    + " or more printable ASCII characters (letters, digits, punctuation)");
+        }
+        var other = ServerFile.live(data);
+        if (other.isPresent()) {
+            err.println("zhibu serve: a server is already running with the data folder " + data + " (" + other.get().url()
+                    + ", index " + other.get().index() + "); stop it, or give another --data.");
+            return 1;
+        }
+        String unavailable = unavailable(host, port);
+        if (unavailable != null) {
+            err.println("zhibu serve: " + unavailable);
+            return 1;
+        }
+        MetadataEdits edits = MetadataEdits.open(data.resolve("metadata-edits.tsv"));
+        ZhibuIndex index = Home.openWriter(indexFolder, Home.vectors(args, err),
+                Ingestion.forked(edits).withMaxFileBytes(maxUpload), err);
+        if (index == null) {
+            return 1;
+        }
         int changed = 0;
-        for (IngestOutcome outcome : index.ingest(List.of(corpus))) {
-            if (outcome.status() != IngestOutcome.Status.UNCHANGED) {
-                err.println(outcome.line());
-                changed++;
+        for (IngestOutcome outcome : index.ingest(List.of(corpus), o -> {
+            if (o.status() != IngestOutcome.Status.UNCHANGED) {
+                err.println(o.line());
             }
+        })) {
+            changed += outcome.status() == IngestOutcome.Status.UNCHANGED ? 0 : 1;
         }
         err.println("zhibu: index ready (" + (changed == 0 ? "up to date" : changed + " files ingested") + ")");
-        WebApp app = new WebApp(index, web).start(port);
+        String localToken = Tokens.newLocalToken();
+        WebApp app;
+        try {
+            app = new WebApp(new Site(index, web, data, adminToken, localToken, maxUpload, edits)).start(host, port);
+        } catch (RuntimeException e) {
+            index.close();
+            if (causedBy(e, BindException.class)) {
+                err.println("zhibu serve: port " + port + " on " + host + " is in use; choose another with --port.");
+            } else {
+                err.println("zhibu serve: the site could not start: " + e.getMessage());
+            }
+            return 1;
+        }
+        String shownHost = host.equals(WebApp.LOOPBACK) || host.equals("localhost") ? "localhost" : host;
+        String url = "http://" + shownHost + ":" + app.port();
+        new ServerFile(ProcessHandle.current().pid(), "http://" + (host.equals("0.0.0.0") ? WebApp.LOOPBACK : host)
+                + ":" + app.port(), indexFolder.toString(), localToken).write(data);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            ServerFile.remove(data);
             app.stop();
             try {
                 index.close();
-            } catch (Exception ignored) {
+            } catch (IOException | RuntimeException ignored) {
                 // the process is ending
             }
             stopped.countDown();
         }));
-        out.println("listening on http://localhost:" + app.port());
+        if (adminToken == null || adminToken.isBlank()) {
+            err.println("zhibu: administration is off (no --admin-token or ZHIBU_ADMIN_TOKEN); the commands of this"
+                    + " machine can still add documents");
+        }
+        out.println("listening on " + url);
         stopped.await();
         return 0;
+    }
+
+    /** Why the server could not listen on host:port, found before the corpus is read; null when it can. */
+    private static String unavailable(String host, int port) {
+        if (port == 0) {
+            return null;
+        }
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new java.net.InetSocketAddress(host, port));
+            return null;
+        } catch (BindException e) {
+            return "port " + port + " on " + host + " is in use; choose another with --port.";
+        } catch (IOException | IllegalArgumentException e) {
+            return "cannot listen on " + host + ":" + port + " (" + e.getMessage() + "); check --host.";
+        }
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -18,7 +18,20 @@ public record DocumentMetadata(
 
     public static final String CURRENT = "现行有效";
 
+    public static final List<String> STATUSES = List.of(CURRENT, "已修订", "已废止");
+
     public DocumentMetadata {
         branchTypes = List.copyOf(branchTypes);
+    }
+
+    public DocumentMetadata withId(String newId) {
+        return new DocumentMetadata(newId, title, issuer, docNumber, date, kind, status, region, branchTypes, source,
+                sha256);
+    }
+
+    /** The same document as an administrator corrected it: status, branch types, region (null: unchanged). */
+    public DocumentMetadata edited(String newStatus, List<String> newTypes, String newRegion) {
+        return new DocumentMetadata(id, title, issuer, docNumber, date, kind, newStatus == null ? status : newStatus,
+                newRegion == null ? region : newRegion, newTypes == null ? branchTypes : newTypes, source, sha256);
     }
 }

@@ -15,6 +15,9 @@ public final class IndexFields {
     public static final String TEXT = "text";
     public static final String CASE_TEXT = "caseText";
     public static final String DOCUMENT_TEXT = "documentText";
+    /** On document records: the first characters of the text, what a document hit shows (never the whole text). */
+    public static final String SUMMARY = "summary";
+    public static final int SUMMARY_CHARS = 300;
     public static final java.util.List<String> TEXT_FIELDS = java.util.List.of(TEXT, CASE_TEXT, DOCUMENT_TEXT);
     /** The same text as characters and character bigrams ({@code CharsAnalyzer}); a case's title comes first. */
     public static final String CHARS = "chars";
@@ -60,6 +63,10 @@ public final class IndexFields {
     /** On document records: the absolute path of the source file and the SHA-256 of its bytes. */
     public static final String SOURCE_PATH = "sourcePath";
     public static final String SHA256 = "sha256";
+    /** On document records: a hash of what besides the bytes made the record (MANIFEST row, corrections). */
+    public static final String REVISION = "revision";
+    /** On document records: the name the document's file goes by (an upload's own name, not its stored one). */
+    public static final String SOURCE_NAME = "sourceName";
 
     public static final String FACET_DOC_TITLE = "docTitle";
     public static final String FACET_BRANCH_TYPE = "branchType";

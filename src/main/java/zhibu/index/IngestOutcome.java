@@ -1,22 +1,36 @@
 package zhibu.index;
 
 import java.nio.file.Path;
+import java.util.Locale;
+import zhibu.ingest.Names;
+import zhibu.ingest.Reason;
 
-/** What ingesting one file did: {@code added}, {@code replaced}, {@code unchanged}, {@code removed} or failed. */
-public record IngestOutcome(Path file, Status status, String docId, int clauses, int cases, String reason) {
-    public enum Status { ADDED, REPLACED, UNCHANGED, REMOVED, FAILED }
+/**
+ * What ingesting one file did: {@code added}, {@code replaced}, {@code unchanged}, {@code removed}, skipped by rule
+ * or failed; {@code note} says anything else worth knowing (passages left without vectors).
+ */
+public record IngestOutcome(Path file, Status status, String docId, int clauses, int cases, Reason reason,
+                            Reason note) {
+    public enum Status { ADDED, REPLACED, UNCHANGED, REMOVED, SKIPPED, FAILED }
+
+    public IngestOutcome(Path file, Status status, String docId, int clauses, int cases, Reason reason) {
+        this(file, status, docId, clauses, cases, reason, null);
+    }
 
     public boolean failed() {
         return status == Status.FAILED;
     }
 
-    /** The contract's line: {@code added corpus/x.txt (46 clauses)} or {@code failed: REASON}. */
+    /** The contract's line: {@code added corpus/x.txt (id, 46 clauses)}, {@code skipped: REASON}, {@code failed: REASON}. */
     public String line() {
+        String name = Names.printable(file);
         return switch (status) {
-            case FAILED -> "failed: " + reason;
-            case ADDED, REPLACED -> status.name().toLowerCase() + " " + file + " (" + docId + ", "
-                    + (cases > 0 ? cases + " cases" : clauses + " clauses") + ")";
-            default -> status.name().toLowerCase() + " " + file + " (" + docId + ")";
+            case FAILED -> "failed: " + reason.english();
+            case SKIPPED -> "skipped: " + reason.english();
+            case ADDED, REPLACED -> status.name().toLowerCase(Locale.ROOT) + " " + name + " (" + docId + ", "
+                    + (cases > 0 ? cases + " cases" : clauses + " clauses") + (note == null ? "" : "; " + note.english())
+                    + ")";
+            default -> status.name().toLowerCase(Locale.ROOT) + " " + name + " (" + docId + ")";
         };
     }
 }

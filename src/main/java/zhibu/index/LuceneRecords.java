@@ -70,9 +70,12 @@ final class LuceneRecords {
         return facets.build(doc);
     }
 
-    Document document(DocumentMetadata meta, String text, String sourcePath, int order) throws IOException {
+    Document document(DocumentMetadata meta, String text, String sourcePath, String revision, String sourceName,
+                      int order) throws IOException {
         Document doc = common(UnitKind.DOCUMENT, meta.id(), meta, meta.branchTypes(), order);
         doc.add(new Field(IndexFields.DOCUMENT_TEXT, text, TEXT_WITH_OFFSETS));
+        doc.add(new StoredField(IndexFields.SUMMARY, text.length() <= IndexFields.SUMMARY_CHARS ? text
+                : text.substring(0, IndexFields.SUMMARY_CHARS) + "…"));
         doc.add(new TextField(IndexFields.HEADING, meta.title(), Field.Store.NO));
         doc.add(new TextField(IndexFields.PATH, nullToEmpty(meta.issuer()) + " " + nullToEmpty(meta.docNumber()),
                 Field.Store.NO));
@@ -80,6 +83,8 @@ final class LuceneRecords {
         doc.add(new StoredField(IndexFields.JSON, json(meta)));
         doc.add(new StringField(IndexFields.SOURCE_PATH, sourcePath, Field.Store.YES));
         doc.add(new StringField(IndexFields.SHA256, meta.sha256(), Field.Store.YES));
+        doc.add(new StoredField(IndexFields.REVISION, revision == null ? "" : revision));
+        doc.add(new StoredField(IndexFields.SOURCE_NAME, sourceName == null ? "" : sourceName));
         return facets.build(doc);
     }
 

@@ -4,24 +4,33 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.IndexCommit;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.KnnVectorValues;
+import org.apache.lucene.index.KeepOnlyLastCommitDeletionPolicy;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SnapshotDeletionPolicy;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -36,53 +45,98 @@ import zhibu.core.Clause;
 import zhibu.core.DocumentMetadata;
 import zhibu.core.Sentence;
 import zhibu.core.Sentences;
+import zhibu.ingest.DocumentFiles;
 import zhibu.ingest.DocumentIds;
-import zhibu.ingest.DocumentReader;
 import zhibu.ingest.IngestException;
 import zhibu.ingest.IngestedDocument;
+import zhibu.ingest.Manifest;
+import zhibu.ingest.Problem;
+import zhibu.ingest.Reason;
 import zhibu.structure.DocumentStructure;
 import zhibu.structure.StructureParser;
 import zhibu.vectors.Vectors;
 
 /**
- * The one Lucene index of clauses, cases and documents. Ingestion is incremental by content hash: an unchanged
- * file is skipped, a changed one replaces all its records in one commit, a file gone from an ingested folder is
- * removed. Readers see the index through a {@link SearcherManager}, refreshed after every commit.
+ * The one Lucene index of clauses, cases, their sentences and documents, as a closed store: searches run inside
+ * {@link #withSearcher}, on a point-in-time view that never waits for the writer. Opened for writing it belongs to
+ * one process (Lucene's write lock says so); opened read-only it never changes. Ingestion is incremental by
+ * content and revision (the MANIFEST row, the administrator's corrections): an unchanged file is skipped, a
+ * changed one replaces all its records, a file gone from an ingested folder is removed. Files go into commits of a
+ * few at a time, so a kill loses at most the files since the last commit, and the outcome of each file is reported
+ * as it is known.
  */
 public final class ZhibuIndex implements Closeable {
     /**
      * Bump when the records or the analysis code change; edits of the dictionary files change the schema by
-     * themselves. An index of another schema is rebuilt from scratch.
+     * themselves. A writer finds an index of another schema and rebuilds it; a reader says what to run.
      */
-    public static final String SCHEMA = "4";
+    public static final String SCHEMA = "5";
     private static final String SCHEMA_KEY = "zhibu.schema";
 
     private final Directory directory;
     private final IndexWriter writer;
+    private final SnapshotDeletionPolicy snapshots;
     private final SearcherManager searchers;
     private final AnalyzerChoice analyzer;
-    private final DocumentReader reader = new DocumentReader();
     private final StructureParser parser = new StructureParser();
     private final LuceneRecords records = new LuceneRecords();
     private final Vectors vectors;
+    private final Ingestion ingestion;
     private final boolean rebuilt;
+    private final Object writing = new Object();
 
-    private ZhibuIndex(Directory directory, AnalyzerChoice analyzer, Vectors vectors) throws IOException {
+    /** A search over one point-in-time view of the index. */
+    @FunctionalInterface
+    public interface Search<T> {
+        T on(IndexSearcher searcher) throws IOException;
+    }
+
+    private ZhibuIndex(Directory directory, AnalyzerChoice analyzer, Vectors vectors, Ingestion ingestion)
+            throws IOException {
         this.directory = directory;
         this.analyzer = analyzer;
         this.vectors = vectors;
-        String wanted = SCHEMA + "/" + analyzer.label() + "/" + DomainDictionary.fingerprint() + "/" + vectors.model();
-        boolean current = DirectoryReader.indexExists(directory)
-                && wanted.equals(schemaOf(directory));
+        this.ingestion = ingestion;
+        String wanted = schema(analyzer, vectors);
+        boolean current = DirectoryReader.indexExists(directory) && wanted.equals(schemaOf(directory));
+        this.snapshots = new SnapshotDeletionPolicy(new KeepOnlyLastCommitDeletionPolicy());
         IndexWriterConfig config = new IndexWriterConfig(fieldAnalyzers(analyzer))
-                .setOpenMode(current ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE);
+                .setOpenMode(current ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE)
+                .setIndexDeletionPolicy(snapshots);
         this.writer = new IndexWriter(directory, config);
         this.rebuilt = !current;
         if (!current) {
             writer.setLiveCommitData(Map.of(SCHEMA_KEY, wanted).entrySet());
             writer.commit();
         }
-        this.searchers = new SearcherManager(writer, null);
+        this.searchers = new SearcherManager(writer, SEARCHERS);
+    }
+
+    /** Searchers that keep to the request's deadline ({@link QueryDeadline}). */
+    private static final SearcherFactory SEARCHERS = new SearcherFactory() {
+        @Override
+        public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader,
+                                         org.apache.lucene.index.IndexReader previous) {
+            IndexSearcher searcher = new IndexSearcher(reader);
+            searcher.setTimeout(QueryDeadline.INSTANCE);
+            return searcher;
+        }
+    };
+
+    /** Read-only: a view of the last commit, no writer, no lock. */
+    private ZhibuIndex(Directory directory, Vectors vectors) throws IOException {
+        this.directory = directory;
+        this.analyzer = AnalyzerChoice.HANLP;
+        this.vectors = vectors;
+        this.ingestion = null;
+        this.writer = null;
+        this.snapshots = null;
+        this.rebuilt = false;
+        this.searchers = new SearcherManager(directory, SEARCHERS);
+    }
+
+    private static String schema(AnalyzerChoice analyzer, Vectors vectors) {
+        return SCHEMA + "/" + analyzer.label() + "/" + DomainDictionary.fingerprint() + "/" + vectors.model();
     }
 
     /** The words analyzer, and characters with their bigrams for the character fields. */
@@ -92,15 +146,43 @@ public final class ZhibuIndex implements Closeable {
                 Map.of(IndexFields.CHARS, chars, IndexFields.SENTENCE_CHARS, chars));
     }
 
-    /** Opens (or creates) the index in a folder; an index of an older schema is emptied and must be ingested again. */
-    public static ZhibuIndex open(Path folder, Vectors vectors) throws IOException {
+    /** Opens (or creates) the index in a folder for writing; an index of an older schema is started afresh. */
+    public static ZhibuIndex open(Path folder, Vectors vectors, Ingestion ingestion) throws IOException {
         Files.createDirectories(folder);
-        return new ZhibuIndex(FSDirectory.open(folder), AnalyzerChoice.HANLP, vectors);
+        return new ZhibuIndex(FSDirectory.open(folder), AnalyzerChoice.HANLP, vectors, ingestion);
     }
 
-    /** An index in memory, for evaluation and tests. */
+    /** For writing, reading files in a bounded child process, without metadata corrections. */
+    public static ZhibuIndex open(Path folder, Vectors vectors) throws IOException {
+        return open(folder, vectors, Ingestion.forked(zhibu.ingest.MetadataEdits.none()));
+    }
+
+    /**
+     * Opens the last commit of an index to read it, never to change it: questions are embedded only when the index
+     * has vectors of the same model. A missing index, or one of another schema, is a sentence saying what to run.
+     */
+    public static ZhibuIndex openReadOnly(Path folder, Vectors vectors) throws IOException {
+        if (!Files.isDirectory(folder) || !DirectoryReader.indexExists(FSDirectory.open(folder))) {
+            throw new IndexUnavailableException("there is no index at " + folder + "; run ./zhibu ingest first.");
+        }
+        Directory directory = FSDirectory.open(folder);
+        String found = schemaOf(directory);
+        String[] parts = found == null ? new String[0] : found.split("/", 4);
+        String expected = schema(AnalyzerChoice.HANLP, Vectors.off());
+        String[] wanted = expected.split("/", 4);
+        if (parts.length != 4 || !parts[0].equals(wanted[0]) || !parts[1].equals(wanted[1])
+                || !parts[2].equals(wanted[2])) {
+            directory.close();
+            throw new IndexUnavailableException("the index at " + folder + " was built by another version of zhibu "
+                    + "(schema " + found + "); run ./zhibu ingest to rebuild it.");
+        }
+        boolean sameModel = parts[3].equals(vectors.model());
+        return new ZhibuIndex(directory, sameModel ? vectors : Vectors.off());
+    }
+
+    /** An index in memory, files read in process: for evaluation and tests. */
     public static ZhibuIndex inMemory(AnalyzerChoice analyzer, Vectors vectors) throws IOException {
-        return new ZhibuIndex(new ByteBuffersDirectory(), analyzer, vectors);
+        return new ZhibuIndex(new ByteBuffersDirectory(), analyzer, vectors, Ingestion.inProcess());
     }
 
     public AnalyzerChoice analyzer() {
@@ -117,76 +199,161 @@ public final class ZhibuIndex implements Closeable {
         return rebuilt;
     }
 
-    public SearcherManager searchers() {
-        return searchers;
+    public boolean readOnly() {
+        return writer == null;
     }
 
-    /** Ingests files and folders; a bad file fails alone, after which every other file is still ingested. */
-    public List<IngestOutcome> ingest(List<Path> roots) throws IOException {
-        List<IngestOutcome> outcomes = new ArrayList<>();
-        Map<String, IndexedSource> indexed = indexedSources();
-        for (Path root : roots) {
-            if (!Files.exists(root)) {
-                outcomes.add(new IngestOutcome(root, IngestOutcome.Status.FAILED, null, 0, 0,
-                        root + " does not exist."));
-                continue;
-            }
-            List<Path> files = DocumentReader.documentFiles(root);
-            for (Path file : files) {
-                outcomes.add(ingestFile(file, indexed));
-            }
-            if (Files.isDirectory(root)) {
-                outcomes.addAll(removeVanished(root, indexed));
-            }
-        }
-        commit();
-        return outcomes;
-    }
-
-    /** Adds one already read document (replacing any earlier version of it); used by uploads and evaluation. */
-    public DocumentStructure add(IngestedDocument doc, Path source) throws IOException {
-        DocumentStructure structure = parser.parse(doc);
-        writer.deleteDocuments(new Term(IndexFields.DOC_ID, doc.metadata().id()));
-        writer.addDocuments(recordsOf(doc, structure, source));
-        return structure;
-    }
-
-    /** Removes a document and all its clauses and cases; false when there is none of that id. */
-    public boolean delete(String docId) throws IOException {
-        boolean existed = findDocument(docId) != null;
-        if (existed) {
-            writer.deleteDocuments(new Term(IndexFields.DOC_ID, docId));
-            commit();
-        }
-        return existed;
-    }
-
-    public void commit() throws IOException {
-        writer.commit();
-        searchers.maybeRefreshBlocking();
-    }
-
-    /** A number that changes whenever the searchable contents change. */
-    public long version() throws IOException {
+    /** Runs a search on the current point-in-time view; it never waits for an ingest. */
+    public <T> T withSearcher(Search<T> search) throws IOException {
         IndexSearcher searcher = searchers.acquire();
         try {
-            return ((DirectoryReader) searcher.getIndexReader()).getVersion();
+            return search.on(searcher);
         } finally {
             searchers.release(searcher);
         }
     }
 
+    /** Ingests files and folders; see {@link #ingest(List, Consumer)}. */
+    public List<IngestOutcome> ingest(List<Path> roots) throws IOException {
+        return ingest(roots, outcome -> {
+        });
+    }
+
+    /**
+     * Ingests files and folders: every file's outcome goes to {@code each} as soon as it is known, commits follow
+     * every few files, and a bad file fails alone after which every other file is still ingested.
+     */
+    public List<IngestOutcome> ingest(List<Path> roots, Consumer<IngestOutcome> each) throws IOException {
+        requireWriter();
+        synchronized (writing) {
+            List<IngestOutcome> outcomes = new ArrayList<>();
+            Consumer<IngestOutcome> report = o -> {
+                outcomes.add(o);
+                each.accept(o);
+            };
+            Sources sources = sources();
+            Batch batch = new Batch();
+            for (Path root : roots) {
+                if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    report.accept(new IngestOutcome(root, IngestOutcome.Status.FAILED, null, 0, 0,
+                            Reason.of(Problem.MISSING, root.toString())));
+                    continue;
+                }
+                for (DocumentFiles.Found found : DocumentFiles.under(root)) {
+                    if (found.isSkipped()) {
+                        report.accept(new IngestOutcome(found.file(), IngestOutcome.Status.SKIPPED, null, 0, 0,
+                                found.skipped()));
+                        continue;
+                    }
+                    IngestOutcome outcome = ingestFile(found.file(), found.file().getFileName().toString(), sources);
+                    batch.after(outcome);
+                    report.accept(outcome);
+                }
+                if (Files.isDirectory(root)) {
+                    for (IngestOutcome removed : removeVanished(root, sources)) {
+                        batch.after(removed);
+                        report.accept(removed);
+                    }
+                }
+            }
+            commit();
+            return outcomes;
+        }
+    }
+
+    /**
+     * Ingests one file kept under a name of its own (an upload stored by its hash): the document is named and
+     * identified by {@code name}, the file the user gave it.
+     */
+    public IngestOutcome ingestAs(Path stored, String name) throws IOException {
+        requireWriter();
+        synchronized (writing) {
+            IngestOutcome outcome = ingestFile(stored, name, sources());
+            commit();
+            return outcome;
+        }
+    }
+
+    /** Reads and indexes the source of a document again (after its metadata was corrected, say). */
+    public Optional<IngestOutcome> reingest(String docId) throws IOException {
+        requireWriter();
+        synchronized (writing) {
+            Sources sources = sources();
+            Source source = sources.byId.get(docId);
+            if (source == null) {
+                return Optional.empty();
+            }
+            IngestOutcome outcome = ingestFile(Path.of(source.path()), source.name(), sources, docId, true);
+            commit();
+            return Optional.of(outcome);
+        }
+    }
+
+    /** Adds one already read document (replacing any earlier version of it); for evaluation and tests. */
+    public DocumentStructure add(IngestedDocument doc, Path source) throws IOException {
+        requireWriter();
+        synchronized (writing) {
+            String path = source == null ? "" : source.toAbsolutePath().normalize().toString();
+            return write(doc, path, doc.metadata().source(), revision(source, doc.metadata().id())).structure();
+        }
+    }
+
+    /** Removes a document and all its records; false when there is none of that id. */
+    public boolean delete(String docId) throws IOException {
+        requireWriter();
+        synchronized (writing) {
+            boolean existed = document(docId) != null;
+            if (existed) {
+                writer.deleteDocuments(new Term(IndexFields.DOC_ID, docId));
+                commit();
+            }
+            return existed;
+        }
+    }
+
+    /** Makes what was written visible and durable. */
+    public void commit() throws IOException {
+        requireWriter();
+        writer.commit();
+        searchers.maybeRefreshBlocking();
+    }
+
+    /**
+     * The files of the last commit, held so that no merge deletes them until {@code copy} has copied them: a
+     * consistent backup while the index serves and ingests.
+     */
+    public void withSnapshot(SnapshotCopy copy) throws IOException {
+        requireWriter();
+        IndexCommit commit = snapshots.snapshot();
+        try {
+            copy.files(directory, commit.getFileNames());
+        } finally {
+            snapshots.release(commit);
+            writer.deleteUnusedFiles();
+        }
+    }
+
+    /** Copies the files of one commit. */
+    @FunctionalInterface
+    public interface SnapshotCopy {
+        void files(Directory directory, java.util.Collection<String> names) throws IOException;
+    }
+
+    /** A number that changes whenever the searchable contents change. */
+    public long version() throws IOException {
+        return withSearcher(s -> ((DirectoryReader) s.getIndexReader()).getVersion());
+    }
+
     /** The stored vector of a clause or case, or null (no such unit, or an index without vectors). */
     public float[] vector(String unitId) throws IOException {
-        IndexSearcher searcher = searchers.acquire();
-        try {
+        return withSearcher(searcher -> {
             TopDocs top = searcher.search(new TermQuery(new Term(IndexFields.ID, unitId)), 1);
             if (top.scoreDocs.length == 0) {
                 return null;
             }
             int doc = top.scoreDocs[0].doc;
             var leaves = searcher.getIndexReader().leaves();
-            var leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
+            var leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
             FloatVectorValues values = leaf.reader().getFloatVectorValues(IndexFields.VECTOR);
             if (values == null) {
                 return null;
@@ -194,71 +361,104 @@ public final class ZhibuIndex implements Closeable {
             KnnVectorValues.DocIndexIterator it = values.iterator();
             int target = doc - leaf.docBase;
             return it.advance(target) == target ? values.vectorValue(it.index()).clone() : null;
-        } finally {
-            searchers.release(searcher);
-        }
+        });
     }
 
     /** Number of records of each kind. */
     public Map<UnitKind, Integer> counts() throws IOException {
-        Map<UnitKind, Integer> counts = new LinkedHashMap<>();
-        IndexSearcher searcher = searchers.acquire();
-        try {
+        return withSearcher(searcher -> {
+            Map<UnitKind, Integer> counts = new LinkedHashMap<>();
             for (UnitKind kind : UnitKind.SEARCHABLE) {
                 counts.put(kind, searcher.count(new TermQuery(new Term(IndexFields.KIND, kind.label()))));
             }
-        } finally {
-            searchers.release(searcher);
-        }
-        return counts;
+            return counts;
+        });
     }
 
-    private IngestOutcome ingestFile(Path file, Map<String, IndexedSource> indexed) throws IOException {
+    private IngestOutcome ingestFile(Path file, String name, Sources sources) throws IOException {
+        return ingestFile(file, name, sources, null, false);
+    }
+
+    /** Reads and indexes one file, unless it is unchanged; {@code again}: read it whatever its hash and revision. */
+    private IngestOutcome ingestFile(Path file, String name, Sources sources, String keepId, boolean again)
+            throws IOException {
         String absolute = file.toAbsolutePath().normalize().toString();
-        String docId = DocumentIds.forFile(file.getFileName().toString());
-        IndexedSource before = indexed.get(docId);
+        try {
+            long size = Files.size(file);
+            if (size > ingestion.maxFileBytes()) {
+                return new IngestOutcome(file, IngestOutcome.Status.FAILED, null, 0, 0, Reason.of(Problem.TOO_LARGE,
+                        name, megabytes(size), megabytes(ingestion.maxFileBytes())));
+            }
+        } catch (IOException e) {
+            return new IngestOutcome(file, IngestOutcome.Status.FAILED, null, 0, 0,
+                    Reason.of(Problem.UNREADABLE_BY, name, e.getClass().getSimpleName()));
+        }
+        String docId = keepId != null ? keepId : sources.idFor(absolute, name);
+        Source before = sources.byId.get(docId);
         String sha;
         try {
-            sha = DocumentIds.sha256Hex(Files.readAllBytes(file));
+            sha = DocumentIds.sha256Hex(file);
         } catch (IOException e) {
             return new IngestOutcome(file, IngestOutcome.Status.FAILED, docId, 0, 0,
-                    file.getFileName() + " cannot be read: " + e.getMessage() + ".");
+                    Reason.of(Problem.UNREADABLE_BY, name, e.getClass().getSimpleName()));
         }
-        if (before != null && before.sha256().equals(sha) && before.path().equals(absolute)) {
+        String revision = revision(file, docId);
+        if (!again && before != null && before.sha256().equals(sha) && before.path().equals(absolute)
+                && before.revision().equals(revision)) {
             return new IngestOutcome(file, IngestOutcome.Status.UNCHANGED, docId, 0, 0, null);
         }
         IngestedDocument doc;
         try {
-            doc = reader.read(file);
+            doc = ingestion.parser().read(file, name);
         } catch (IngestException e) {
-            return new IngestOutcome(file, IngestOutcome.Status.FAILED, docId, 0, 0, e.getMessage());
+            return new IngestOutcome(file, IngestOutcome.Status.FAILED, docId, 0, 0, e.reason());
         }
-        DocumentStructure structure = add(doc, file);
-        indexed.put(docId, new IndexedSource(absolute, sha));
+        DocumentMetadata meta = ingestion.edits().apply(doc.metadata().withId(docId));
+        Written written = write(new IngestedDocument(meta, doc.body()), absolute, name, revision);
+        sources.put(docId, new Source(absolute, sha, revision, name));
+        Reason note = written.unembedded() == 0 ? null : Reason.of(Problem.PARTIAL_VECTORS, name, written.embedded(),
+                written.embedded() + written.unembedded());
         return new IngestOutcome(file, before == null ? IngestOutcome.Status.ADDED : IngestOutcome.Status.REPLACED,
-                docId, structure.clauses().size(), structure.cases().size(), null);
+                docId, written.structure().clauses().size(), written.structure().cases().size(), null, note);
     }
 
-    private List<IngestOutcome> removeVanished(Path folder, Map<String, IndexedSource> indexed) throws IOException {
+    /** What makes a file's ingest stale besides its bytes: the MANIFEST row and the corrections that apply. */
+    private String revision(Path file, String docId) {
+        String manifest = "";
+        if (file != null) {
+            try {
+                manifest = Manifest.entryFor(file).map(Object::toString).orElse("");
+            } catch (IOException e) {
+                manifest = "unreadable";
+            }
+        }
+        String edits = ingestion.edits().revision(docId);
+        return manifest.isEmpty() && edits.isEmpty() ? "" : DocumentIds.sha256Hex(manifest + "\n" + edits);
+    }
+
+    private List<IngestOutcome> removeVanished(Path folder, Sources sources) throws IOException {
         String prefix = folder.toAbsolutePath().normalize() + java.io.File.separator;
         List<IngestOutcome> removed = new ArrayList<>();
-        for (var entry : List.copyOf(indexed.entrySet())) {
+        for (var entry : List.copyOf(sources.byId.entrySet())) {
             Path source = Path.of(entry.getValue().path());
             if (entry.getValue().path().startsWith(prefix) && !Files.exists(source)) {
                 writer.deleteDocuments(new Term(IndexFields.DOC_ID, entry.getKey()));
-                indexed.remove(entry.getKey());
+                sources.forget(entry.getKey());
                 removed.add(new IngestOutcome(source, IngestOutcome.Status.REMOVED, entry.getKey(), 0, 0, null));
             }
         }
         return removed;
     }
 
-    private List<Document> recordsOf(IngestedDocument doc, DocumentStructure structure, Path source)
-            throws IOException {
+    /** A document's records as written, and how many of its passages got vectors. */
+    private record Written(DocumentStructure structure, int embedded, int unembedded) {
+    }
+
+    private Written write(IngestedDocument doc, String path, String name, String revision) throws IOException {
+        DocumentStructure structure = parser.parse(doc);
         DocumentMetadata meta = doc.metadata();
         List<Document> docs = new ArrayList<>();
-        String path = source == null ? "" : source.toAbsolutePath().normalize().toString();
-        docs.add(records.document(meta, doc.body().text(), path, 0));
+        docs.add(records.document(meta, doc.body().text(), path, revision, name, 0));
 
         // every unit and sentence text first, so the document's vectors are computed in one parallel batch
         List<String> texts = new ArrayList<>();
@@ -276,7 +476,12 @@ public final class ZhibuIndex implements Closeable {
             sentencesOfCases.add(sentences);
             sentences.forEach(s -> texts.add(VectorTexts.sentence(s)));
         }
-        float[][] vectorOf = vectors.enabled() ? vectors.passages(texts) : new float[texts.size()][];
+        int budget = vectors.enabled() ? Math.min(texts.size(), ingestion.vectorBudget()) : 0;
+        float[][] vectorOf = new float[texts.size()][];
+        if (budget > 0) {
+            float[][] computed = vectors.passages(texts.subList(0, budget));
+            System.arraycopy(computed, 0, vectorOf, 0, budget);
+        }
 
         int order = 1; // within the document; IndexFields.DOCUMENT_ORDER sorts by document first
         int v = 0;
@@ -295,42 +500,113 @@ public final class ZhibuIndex implements Closeable {
                 docs.add(records.sentence(UnitKind.CASE, c.id(), s, meta, c.branchTypes(), c.topics(), vectorOf[v++]));
             }
         }
-        return docs;
+        writer.updateDocuments(new Term(IndexFields.DOC_ID, meta.id()), docs);
+        return new Written(structure, vectors.enabled() ? budget : 0,
+                vectors.enabled() ? texts.size() - budget : 0);
     }
 
-    private record IndexedSource(String path, String sha256) {
+    /** Commits every few files or every few seconds, whichever comes first. */
+    private final class Batch {
+        private int pending;
+        private long last = System.nanoTime();
+
+        void after(IngestOutcome outcome) throws IOException {
+            if (outcome.status() == IngestOutcome.Status.UNCHANGED || outcome.status() == IngestOutcome.Status.SKIPPED
+                    || outcome.failed()) {
+                return;
+            }
+            pending++;
+            Duration since = Duration.ofNanos(System.nanoTime() - last);
+            if (pending >= ingestion.commitEvery() || since.compareTo(ingestion.commitAfter()) >= 0) {
+                commit();
+                pending = 0;
+                last = System.nanoTime();
+            }
+        }
     }
 
-    private Map<String, IndexedSource> indexedSources() throws IOException {
-        Map<String, IndexedSource> sources = new LinkedHashMap<>();
-        IndexSearcher searcher = searchers.acquire();
-        try {
+    /** Where a document came from: its file, the file's hash, its revision, the name it goes by. */
+    private record Source(String path, String sha256, String revision, String name) {
+    }
+
+    /** The documents of the index by id and by source path, and the ids they give out. */
+    private static final class Sources {
+        final Map<String, Source> byId = new LinkedHashMap<>();
+        final Map<String, String> idByPath = new HashMap<>();
+        /** Ids given to files of this run that are not written yet. */
+        final java.util.Set<String> reserved = new java.util.HashSet<>();
+
+        void put(String id, Source source) {
+            byId.put(id, source);
+            idByPath.put(source.path(), id);
+        }
+
+        void forget(String id) {
+            Source s = byId.remove(id);
+            if (s != null) {
+                idByPath.remove(s.path());
+            }
+        }
+
+        /**
+         * The id of a file: the one it has when it was ingested before; else the id of its name, made unique by a
+         * hash of its path when another file has it (a b.txt, a-b.txt, A_B.txt; x/same.txt, y/same.txt).
+         */
+        String idFor(String path, String name) {
+            String known = idByPath.get(path);
+            if (known != null) {
+                return known;
+            }
+            String id = DocumentIds.forFile(name);
+            String hash = DocumentIds.sha256Hex(path);
+            for (int length = 8; (byId.containsKey(id) || reserved.contains(id)) && length <= hash.length();
+                 length += 4) {
+                id = DocumentIds.forFile(name) + "-" + hash.substring(0, length);
+            }
+            reserved.add(id);
+            idByPath.put(path, id);
+            return id;
+        }
+    }
+
+    private Sources sources() throws IOException {
+        return withSearcher(searcher -> {
+            Sources sources = new Sources();
             TopDocs all = searcher.search(new TermQuery(new Term(IndexFields.KIND, UnitKind.DOCUMENT.label())),
                     Math.max(1, searcher.getIndexReader().maxDoc()));
             StoredFields stored = searcher.storedFields();
             for (ScoreDoc sd : all.scoreDocs) {
                 Document d = stored.document(sd.doc);
-                sources.put(d.get(IndexFields.DOC_ID), new IndexedSource(d.get(IndexFields.SOURCE_PATH),
-                        d.get(IndexFields.SHA256)));
+                String revision = d.get(IndexFields.REVISION);
+                String name = d.get(IndexFields.SOURCE_NAME);
+                sources.put(d.get(IndexFields.DOC_ID), new Source(d.get(IndexFields.SOURCE_PATH),
+                        d.get(IndexFields.SHA256), revision == null ? "" : revision,
+                        name == null ? Path.of(d.get(IndexFields.SOURCE_PATH)).getFileName().toString() : name));
             }
-        } finally {
-            searchers.release(searcher);
-        }
-        return sources;
+            return sources;
+        });
     }
 
-    private Document findDocument(String docId) throws IOException {
-        IndexSearcher searcher = searchers.acquire();
-        try {
+    /** The document record of an id, or null. */
+    private Document document(String docId) throws IOException {
+        return withSearcher(searcher -> {
             BooleanQuery query = new BooleanQuery.Builder()
                     .add(new TermQuery(new Term(IndexFields.KIND, UnitKind.DOCUMENT.label())), BooleanClause.Occur.FILTER)
                     .add(new TermQuery(new Term(IndexFields.DOC_ID, docId)), BooleanClause.Occur.FILTER)
                     .build();
             TopDocs top = searcher.search(query, 1);
             return top.scoreDocs.length == 0 ? null : searcher.storedFields().document(top.scoreDocs[0].doc);
-        } finally {
-            searchers.release(searcher);
+        });
+    }
+
+    private void requireWriter() {
+        if (writer == null) {
+            throw new IllegalStateException("this index was opened read-only");
         }
+    }
+
+    private static String megabytes(long bytes) {
+        return bytes >= 10L << 20 ? (bytes >> 20) + " MB" : String.format("%.1f MB", bytes / 1048576.0);
     }
 
     private static String schemaOf(Directory directory) throws IOException {
@@ -342,7 +618,10 @@ public final class ZhibuIndex implements Closeable {
     @Override
     public void close() throws IOException {
         searchers.close();
-        writer.close();
+        if (writer != null) {
+            writer.close();
+            ingestion.parser().close();
+        }
         directory.close();
     }
 }

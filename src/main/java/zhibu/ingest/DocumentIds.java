@@ -33,6 +33,20 @@ public final class DocumentIds {
         return sha256Hex(s.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The SHA-256 of a file, read in blocks: memory does not grow with the file. */
+    public static String sha256Hex(java.nio.file.Path file) throws java.io.IOException {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] block = new byte[1 << 16];
+            for (int n; (n = in.read(block)) > 0; ) {
+                digest.update(block, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
+    }
+
     public static String sha256Hex(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

@@ -6,11 +6,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import zhibu.core.DocumentMetadata;
 
-/** Any supported file to clean text and metadata; the one entry point of ingestion. */
-public final class DocumentReader {
+/**
+ * Any supported file to clean text and metadata, in this process: the one entry point of ingestion. Files from
+ * outside (uploads, folders of unknown origin) go through {@link ForkedParser}, which runs this in a child process
+ * with a memory bound and a time limit.
+ */
+public final class DocumentReader implements DocumentParser {
     private final FormatDetector detector = new FormatDetector();
     private final PlainTextReader plainText = new PlainTextReader();
     private final HtmlArticleReader html = new HtmlArticleReader();
@@ -28,19 +31,20 @@ public final class DocumentReader {
         this(true);
     }
 
-    public IngestedDocument read(Path file) throws IngestException {
-        String name = file.getFileName().toString();
+    @Override
+    public IngestedDocument read(Path file, String fileName) throws IngestException {
+        String name = Names.printable(fileName);
         if (!Files.isRegularFile(file)) {
-            throw new IngestException(name + " is not a readable file.");
+            throw new IngestException(Reason.of(Problem.NOT_A_FILE, name));
         }
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new IngestException(name + " cannot be read: " + e.getMessage() + ".", e);
+            throw new IngestException(Reason.of(Problem.UNREADABLE, name, e.getMessage()), e);
         }
         if (bytes.length == 0) {
-            throw new IngestException(name + " is empty.");
+            throw new IngestException(Reason.of(Problem.EMPTY, name));
         }
         SourceFormat format = detector.detect(name, bytes);
         RawText raw = switch (format) {
@@ -50,7 +54,7 @@ public final class DocumentReader {
         };
         NormalizedText body = normalizer.normalize(raw);
         if (body.paragraphs().isEmpty()) {
-            throw new IngestException(name + " contains no text.");
+            throw new IngestException(Reason.of(Problem.NO_TEXT, name));
         }
         DocumentMetadata extracted = extractor.extract(body, raw.hints(), name, DocumentIds.sha256Hex(bytes));
         DocumentMetadata metadata = consultManifest
@@ -66,39 +70,30 @@ public final class DocumentReader {
         }
     }
 
-    /** Every document file under {@code root} (or {@code root} itself), in path order; a bad file fails alone. */
+    /**
+     * Every document file under {@code root} (or {@code root} itself), in path order, as {@link DocumentFiles} picks
+     * them; a bad file fails alone. Files skipped by rule are left out.
+     */
     public List<Outcome> readAll(Path root) throws IOException {
         List<Outcome> outcomes = new ArrayList<>();
-        for (Path file : documentFiles(root)) {
+        for (DocumentFiles.Found found : DocumentFiles.under(root)) {
+            if (found.isSkipped()) {
+                continue;
+            }
             try {
-                outcomes.add(new Outcome(file, read(file), null));
+                outcomes.add(new Outcome(found.file(), read(found.file()), null));
             } catch (IngestException e) {
-                outcomes.add(new Outcome(file, null, e.getMessage()));
+                outcomes.add(new Outcome(found.file(), null, e.getMessage()));
             }
         }
         return outcomes;
-    }
-
-    /** Regular files under root, leaving out MANIFEST.tsv and hidden files. */
-    public static List<Path> documentFiles(Path root) throws IOException {
-        if (Files.isRegularFile(root)) {
-            return List.of(root);
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(p -> !p.getFileName().toString().equals(Manifest.FILE_NAME))
-                    .filter(p -> !p.getFileName().toString().startsWith("."))
-                    .sorted()
-                    .toList();
-        }
     }
 
     private static Optional<Manifest.Entry> manifestEntry(Path file) throws IngestException {
         try {
             return Manifest.entryFor(file);
         } catch (IOException e) {
-            throw new IngestException("the MANIFEST.tsv beside " + file.getFileName() + " cannot be read: "
-                    + e.getMessage() + ".", e);
+            throw new IngestException(Reason.of(Problem.MANIFEST_UNREADABLE, file, e.getMessage()), e);
         }
     }
 }

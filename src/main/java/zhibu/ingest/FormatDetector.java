@@ -41,8 +41,7 @@ public final class FormatDetector {
         }
         SourceFormat byName = BINARY_EXTENSIONS.get(extension);
         if (byName != null && mediaType(name, bytes, false).equals(MediaType.OCTET_STREAM)) {
-            throw new IngestException(name + " is named ." + extension + " but does not contain "
-                    + byName + " data (it may be damaged or mislabelled).");
+            throw new IngestException(Reason.of(Problem.MISLABELLED, name, extension, byName));
         }
         MediaType type = mediaType(name, bytes, true);
         SourceFormat byContent = MEDIA_TYPES.get(type.getBaseType().toString());
@@ -50,8 +49,7 @@ public final class FormatDetector {
             return byName; // a damaged container (zip, OLE): let its parser say what is wrong
         }
         if (byContent == null) {
-            throw new IngestException(name + " is of an unsupported type (" + type.getBaseType()
-                    + "); zhibu reads TXT, Markdown, HTML, DOCX, DOC, ODT and PDF.");
+            throw new IngestException(Reason.of(Problem.UNSUPPORTED, name, type.getBaseType()));
         }
         return byContent;
     }
@@ -65,7 +63,7 @@ public final class FormatDetector {
         try (InputStream in = TikaInputStream.get(bytes)) {
             return (useName ? detector : magic).detect(in, metadata);
         } catch (IOException e) {
-            throw new IngestException(name + " cannot be read: " + e.getMessage() + ".", e);
+            throw new IngestException(Reason.of(Problem.UNREADABLE, name, e.getMessage()), e);
         }
     }
 

@@ -34,7 +34,7 @@ final class HtmlArticleReader {
         MetadataHints hints = new MetadataHints(title(page), issuer(page, infoLine), date(page, infoLine));
         Element article = article(page);
         if (article == null) {
-            throw new IngestException(name + " is a web page without an article text.");
+            throw new IngestException(Reason.of(Problem.NO_ARTICLE, name));
         }
         Element heading = page.selectFirst("h1");
         article.select(NOISE).remove();

@@ -7,8 +7,7 @@ final class PlainTextReader {
     RawText read(String name, byte[] bytes, SourceFormat format) throws IngestException {
         String text = TextDecoder.decode(bytes);
         if (TextDecoder.proseScore(text) < MIN_PROSE_SCORE) {
-            throw new IngestException(name + " does not contain readable text in any encoding zhibu knows"
-                    + " (UTF-8, GB18030/GBK, UTF-16).");
+            throw new IngestException(Reason.of(Problem.NO_READABLE_TEXT, name));
         }
         return new RawText(text, format, MetadataHints.NONE);
     }

@@ -34,11 +34,11 @@ final class TikaReader {
             int pages = Math.max(1, parseIntOr(metadata.get("xmpTPg:NPages"), 1));
             long visible = text.codePoints().filter(c -> !Character.isWhitespace(c) && !Character.isDigit(c)).count();
             if (visible < (long) MIN_CHARS_PER_PAGE * pages) {
-                throw new IngestException(name + " has no text layer: needs OCR.");
+                throw new IngestException(Reason.of(Problem.NEEDS_OCR, name));
             }
         }
         if (text.isBlank()) {
-            throw new IngestException(name + " contains no text.");
+            throw new IngestException(Reason.of(Problem.NO_TEXT, name));
         }
         String declaredTitle = metadata.get(TikaCoreProperties.TITLE);
         return new RawText(text, format, new MetadataHints(declaredTitle, null, null));
@@ -63,10 +63,10 @@ final class TikaReader {
         try (InputStream in = TikaInputStream.get(bytes)) {
             parser.parse(in, handler, metadata, new ParseContext());
         } catch (EncryptedDocumentException e) {
-            throw new IngestException(name + " is password-protected; remove the password and add it again.", e);
+            throw new IngestException(Reason.of(Problem.PASSWORD, name), e);
         } catch (TikaException | SAXException | IOException | RuntimeException e) {
             String kind = format == SourceFormat.PDF ? "PDF" : FormatDetector.extension(name).toUpperCase();
-            throw new IngestException(name + " is damaged or truncated and cannot be read as " + kind + ".", e);
+            throw new IngestException(Reason.of(Problem.DAMAGED, name, kind), e);
         }
     }
 

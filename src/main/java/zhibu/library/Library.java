@@ -29,6 +29,9 @@ public final class Library {
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
+    /** The stored fields a record is read from. */
+    private static final java.util.Set<String> FIELDS = java.util.Set.of(IndexFields.JSON);
+
     private final ZhibuIndex index;
 
     public Library(ZhibuIndex index) {
@@ -49,11 +52,6 @@ public final class Library {
 
     public Optional<DocumentMetadata> document(String docId) throws IOException {
         return first(UnitKind.DOCUMENT, IndexFields.ID, docId).map(d -> read(d, DocumentMetadata.class));
-    }
-
-    /** The document's full text as ingested. */
-    public Optional<String> documentText(String docId) throws IOException {
-        return first(UnitKind.DOCUMENT, IndexFields.ID, docId).map(d -> d.get(IndexFields.DOCUMENT_TEXT));
     }
 
     public List<DocumentMetadata> documents() throws IOException {
@@ -91,19 +89,16 @@ public final class Library {
     }
 
     private List<Document> find(Query query, int max, Sort sort) throws IOException {
-        IndexSearcher searcher = index.searchers().acquire();
-        try {
+        return index.withSearcher(searcher -> {
             int n = Math.max(1, Math.min(max, searcher.getIndexReader().maxDoc()));
             TopDocs top = sort == null ? searcher.search(query, n) : searcher.search(query, n, sort);
             StoredFields stored = searcher.storedFields();
             List<Document> docs = new ArrayList<>();
             for (ScoreDoc sd : top.scoreDocs) {
-                docs.add(stored.document(sd.doc));
+                docs.add(stored.document(sd.doc, FIELDS)); // never a document's whole text
             }
             return docs;
-        } finally {
-            index.searchers().release(searcher);
-        }
+        });
     }
 
     private static <T> T read(Document doc, Class<T> type) {

@@ -54,8 +54,7 @@ public final class RelatedClauses {
     }
 
     public List<Clause> of(Clause clause) throws IOException {
-        IndexSearcher searcher = index.searchers().acquire();
-        try {
+        return index.withSearcher(searcher -> {
             Query others = new BooleanQuery.Builder()
                     .add(new TermQuery(new Term(IndexFields.KIND, UnitKind.CLAUSE.label())), Occur.FILTER)
                     .add(new TermQuery(new Term(IndexFields.DOC_ID, clause.docId())), Occur.MUST_NOT)
@@ -106,9 +105,7 @@ public final class RelatedClauses {
                 library.clause(id).ifPresent(related::add);
             }
             return related;
-        } finally {
-            index.searchers().release(searcher);
-        }
+        });
     }
 
     private Query likeThis(IndexSearcher searcher, Clause clause) throws IOException {

@@ -11,11 +11,6 @@ import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -70,10 +65,12 @@ final class Retrieval {
                 query = new BooleanQuery.Builder().add(query, Occur.MUST)
                         .add(view.sentences() ? scope.sentenceFilter() : scope.unitFilter(), Occur.FILTER).build();
             }
-            for (ScoreDoc hit : searcher.search(query, depth).scoreDocs) {
+            ScoreDoc[] hits = searcher.search(query, depth).scoreDocs;
+            String[] ids = DocOrder.strings(searcher, view.sentences() ? IndexFields.UNIT : IndexFields.ID, docs(hits));
+            for (int h = 0; h < hits.length; h++) {
+                ScoreDoc hit = hits[h];
                 double score = view.dense() ? 2 * hit.score - 1 : hit.score; // DOT_PRODUCT scores (1 + cos) / 2
-                String id = string(searcher, view.sentences() ? IndexFields.UNIT : IndexFields.ID, hit.doc);
-                Candidate c = found.computeIfAbsent(id, Candidate::new);
+                Candidate c = found.computeIfAbsent(ids[h], Candidate::new);
                 if (!view.sentences()) {
                     c.doc = hit.doc;
                 }
@@ -129,12 +126,22 @@ final class Retrieval {
         List<BytesRef> ids = new ArrayList<>();
         found.keySet().forEach(id -> ids.add(new BytesRef(id)));
         Query theseUnits = new TermInSetQuery(IndexFields.ID, ids);
-        for (ScoreDoc sd : searcher.search(theseUnits, found.size()).scoreDocs) {
-            Candidate c = found.get(string(searcher, IndexFields.ID, sd.doc));
+        ScoreDoc[] units = searcher.search(theseUnits, found.size()).scoreDocs;
+        String[] unitIds = DocOrder.strings(searcher, IndexFields.ID, docs(units));
+        for (int u = 0; u < units.length; u++) {
+            Candidate c = found.get(unitIds[u]);
             if (c != null) {
-                c.doc = sd.doc;
+                c.doc = units[u].doc;
             }
         }
+        found.values().removeIf(c -> c.doc < 0); // a unit removed since its sentences were read
+        List<Candidate> inDocOrder = new ArrayList<>(found.values());
+        inDocOrder.sort(java.util.Comparator.comparingInt(c -> c.doc)); // stored fields read block by block
+        int[] candidateDocs = new int[inDocOrder.size()];
+        for (int i = 0; i < candidateDocs.length; i++) {
+            candidateDocs[i] = inDocOrder.get(i).doc;
+        }
+        float[] priors = DocOrder.floats(searcher, IndexFields.PRIOR, candidateDocs, 1f);
         BitSet place = matching(searcher, theseUnits, q.places().isEmpty() ? null
                 : anyOf(IndexFields.PLACE, q.places()));
         BitSet type = matching(searcher, theseUnits, q.branchTypes().isEmpty()
@@ -149,14 +156,12 @@ final class Retrieval {
         }
         BitSet intent = matching(searcher, theseUnits, traits.isEmpty() ? null : anyOf(IndexFields.TRAIT, traits));
         StoredFields stored = q.quotation() == null ? null : searcher.storedFields();
-        for (Candidate c : found.values()) {
-            if (c.doc < 0) {
-                continue;
-            }
+        for (int i = 0; i < candidateDocs.length; i++) {
+            Candidate c = inDocOrder.get(i);
             c.set(Feature.PLACE, place.get(c.doc) ? 1 : 0);
             c.set(Feature.TYPE, type.get(c.doc) ? 1 : 0);
             c.set(Feature.INTENT, intent.get(c.doc) ? 1 : 0);
-            c.set(Feature.PRIOR, Math.log(prior(searcher, c.doc)));
+            c.set(Feature.PRIOR, Math.log(priors[i]));
             if (stored != null) {
                 var record = stored.document(c.doc, Set.of(IndexFields.KIND, IndexFields.TEXT, IndexFields.CASE_TEXT));
                 String text = record.get(IndexFields.textField(UnitKind.fromLabel(record.get(IndexFields.KIND))
@@ -166,7 +171,14 @@ final class Retrieval {
                 c.set(Feature.BLANK, nonZero(q.quotation().blankShare(folded)));
             }
         }
-        found.values().removeIf(c -> c.doc < 0); // a unit removed since its sentences were read
+    }
+
+    private static int[] docs(ScoreDoc[] hits) {
+        int[] docs = new int[hits.length];
+        for (int i = 0; i < hits.length; i++) {
+            docs[i] = hits[i].doc;
+        }
+        return docs;
     }
 
     /** No evidence is no value: the fusion gives it 0 rather than scaling it with the rest. */
@@ -189,21 +201,6 @@ final class Retrieval {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         values.forEach(v -> any.add(new TermQuery(new Term(field, v)), Occur.SHOULD));
         return any.build();
-    }
-
-    /** A sorted doc-values string of a record (its id, or a sentence's unit). */
-    static String string(IndexSearcher searcher, String field, int doc) throws IOException {
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        SortedDocValues values = DocValues.getSorted(leaf.reader(), field);
-        return values.advanceExact(doc - leaf.docBase) ? values.lookupOrd(values.ordValue()).utf8ToString() : null;
-    }
-
-    private static float prior(IndexSearcher searcher, int doc) throws IOException {
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        NumericDocValues values = DocValues.getNumeric(leaf.reader(), IndexFields.PRIOR);
-        return values.advanceExact(doc - leaf.docBase) ? Float.intBitsToFloat((int) values.longValue()) : 1f;
     }
 
     /** Where a search looks: which kinds of unit (null: clauses and cases), and the user's filters (null: unset). */

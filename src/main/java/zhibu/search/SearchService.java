@@ -72,13 +72,37 @@ public final class SearchService {
         return Question.of(text, fusion.needsVectors() ? index.vectors() : zhibu.vectors.Vectors.off());
     }
 
+    /** The longest a search's views may take together before they answer with what they found so far. */
+    static final java.time.Duration DEADLINE = java.time.Duration.ofSeconds(3);
+
+    /**
+     * Searches run a few at a time, as many as there are cores, the rest waiting their turn in order: sixty-four
+     * searches side by side on two cores each take thirty times as long, every one of them near its deadline, and
+     * together answer fewer per second than two at a time.
+     */
+    private final java.util.concurrent.Semaphore running = new java.util.concurrent.Semaphore(
+            Math.max(2, Runtime.getRuntime().availableProcessors()), true);
+
     public SearchResult search(SearchRequest request) throws IOException {
+        try {
+            running.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("the search was interrupted while waiting its turn");
+        }
+        try {
+            return zhibu.index.QueryDeadline.within(DEADLINE, () -> searchNow(request));
+        } finally {
+            running.release();
+        }
+    }
+
+    private SearchResult searchNow(SearchRequest request) throws IOException {
         long started = System.nanoTime();
         Question q = question(request.query());
         Retrieval.Scope scope = new Retrieval.Scope(request.kind(), request.branchType(), request.docId(),
                 request.topic());
-        IndexSearcher searcher = index.searchers().acquire();
-        try {
+        return index.withSearcher(searcher -> {
             if (q.isEmpty()) {
                 return listing(searcher, request, scope, started);
             }
@@ -107,14 +131,12 @@ public final class SearchService {
             StoredFields stored = searcher.storedFields();
             for (int i = 0; i < page.size(); i++) {
                 Candidate c = page.get(i);
-                hits.add(hit(stored.document(c.doc), snippets[i], (float) c.score, best.get(c.unitId)));
+                hits.add(hit(stored.document(c.doc, HIT_FIELDS), snippets[i], (float) c.score, best.get(c.unitId)));
             }
             long took = (System.nanoTime() - started) / 1_000_000;
             return new SearchResult(q.text(), ranked.candidates().size(), took, hits, facets, found.answer(),
                     found.covered(), found.absent(), List.of());
-        } finally {
-            index.searchers().release(searcher);
-        }
+        });
     }
 
     /** The first clauses of the ranking, whose sentences the answer is looked for in (none for cases or documents). */
@@ -140,35 +162,29 @@ public final class SearchService {
     /** What the answer of a question rests on: for calibrating {@link Coverage}. */
     public Coverage.Evidence coverageEvidence(String question) throws IOException {
         Question q = question(question);
-        IndexSearcher searcher = index.searchers().acquire();
-        try {
+        return index.withSearcher(searcher -> {
             Ranked ranked = rank(searcher, q, new Retrieval.Scope(UnitKind.CLAUSE, null, null, null));
             List<Candidate> answering = answering(searcher, UnitKind.CLAUSE, ranked.candidates());
             Map<String, List<Evidence.Sentence>> sentences = evidence.sentences(searcher, q, fusion, ranked.scaling(),
                     answering.stream().map(c -> c.unitId).toList());
             Answers.Found found = answers.find(searcher, q, answering, sentences);
             return found.evidence() == null ? new Coverage.Evidence(Double.NaN, 0, false) : found.evidence();
-        } finally {
-            index.searchers().release(searcher);
-        }
+        });
     }
 
     /** Every candidate of a question with its features, for evaluation and tuning. */
     public CandidateSet candidates(Question q, UnitKind kind) throws IOException {
-        IndexSearcher searcher = index.searchers().acquire();
-        try {
+        return index.withSearcher(searcher -> {
             Map<String, Candidate> found = retrieval.run(searcher, q, new Retrieval.Scope(kind, null, null, null),
                     availableViews());
             List<Candidate> list = new ArrayList<>(found.values());
             List<String> texts = new ArrayList<>();
             StoredFields stored = searcher.storedFields();
             for (Candidate c : list) {
-                texts.add(textOf(stored.document(c.doc)));
+                texts.add(textOf(stored.document(c.doc, HIT_FIELDS)));
             }
             return CandidateSet.of(list, texts);
-        } finally {
-            index.searchers().release(searcher);
-        }
+        });
     }
 
     /**
@@ -179,8 +195,7 @@ public final class SearchService {
         Question q = question(request.query());
         Retrieval.Scope scope = new Retrieval.Scope(request.kind(), request.branchType(), request.docId(),
                 request.topic());
-        IndexSearcher searcher = index.searchers().acquire();
-        try {
+        return index.withSearcher(searcher -> {
             Ranked ranked = rank(searcher, q, scope);
             StringBuilder out = new StringBuilder(String.format("%-4s %7s", "#", "score"));
             for (Feature f : Feature.values()) {
@@ -200,14 +215,12 @@ public final class SearchService {
                         out.append(String.format(" %6.2f=%6.2f", Double.isNaN(c.raw(f)) ? 0 : c.raw(f), w * v));
                     }
                 }
-                String text = textOf(stored.document(c.doc)).replace('\n', ' ');
+                String text = textOf(stored.document(c.doc, HIT_FIELDS)).replace('\n', ' ');
                 out.append("  ").append(c.unitId).append(' ').append(text, 0, Math.min(50, text.length()))
                         .append('\n');
             }
             return out.toString();
-        } finally {
-            index.searchers().release(searcher);
-        }
+        });
     }
 
     /** The question's words as the query analyzer cuts them (synonyms left out), for suggestions. */
@@ -241,7 +254,7 @@ public final class SearchService {
         List<SearchHit> hits = new ArrayList<>();
         StoredFields stored = searcher.storedFields();
         for (int i = request.offset(); i < top.scoreDocs.length; i++) {
-            Document d = stored.document(top.scoreDocs[i].doc);
+            Document d = stored.document(top.scoreDocs[i].doc, HIT_FIELDS);
             hits.add(hit(d, plainSnippet(textOf(d)), 0f, null));
         }
         Map<String, Map<String, Integer>> facets = facetsOf(searcher, request.kind(), scope.unfiltered().unitFilter());
@@ -257,10 +270,14 @@ public final class SearchService {
         if (highlight != null) {
             UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, queryAnalyzer)
                     .withFormatter(new MarkFormatter())
-                    .withMaxLength(200_000)
+                    .withMaxLength(20_000)
+                    // the query is a bag of terms: without weight matching the highlighter wraps no reader per
+                    // document, and concurrent searches no longer queue on the reader's parent set
+                    .withWeightMatches(false)
                     .build();
-            String[] fields = IndexFields.TEXT_FIELDS.toArray(String[]::new);
-            Map<String, String[]> byField = highlighter.highlightFields(fields, highlight, docs, new int[] {2, 2, 2});
+            // a document hit shows its summary: highlighting would read its whole text
+            String[] fields = {IndexFields.TEXT, IndexFields.CASE_TEXT};
+            Map<String, String[]> byField = highlighter.highlightFields(fields, highlight, docs, new int[] {2, 2});
             for (int i = 0; i < out.length; i++) {
                 for (String field : fields) {
                     String[] highlighted = byField.get(field);
@@ -273,7 +290,7 @@ public final class SearchService {
         StoredFields stored = searcher.storedFields();
         for (int i = 0; i < out.length; i++) {
             if (out[i] == null || out[i].isEmpty()) {
-                out[i] = plainSnippet(textOf(stored.document(docs[i])));
+                out[i] = plainSnippet(textOf(stored.document(docs[i], HIT_FIELDS)));
             }
         }
         return out;
@@ -353,11 +370,17 @@ public final class SearchService {
         };
     }
 
+    /** A clause's or case's text; a document's summary (its whole text only from /api/documents/{id}). */
     private static String textOf(Document doc) {
         UnitKind kind = UnitKind.fromLabel(doc.get(IndexFields.KIND)).orElseThrow();
-        String text = doc.get(IndexFields.textField(kind));
+        String text = doc.get(kind == UnitKind.DOCUMENT ? IndexFields.SUMMARY : IndexFields.textField(kind));
         return text == null ? "" : text;
     }
+
+    /** The stored fields a hit is made of: never a document's whole text. */
+    static final Set<String> HIT_FIELDS = Set.of(IndexFields.ID, IndexFields.KIND, IndexFields.JSON,
+            IndexFields.STATUS, IndexFields.DOC_TITLE_STORED, IndexFields.TEXT, IndexFields.CASE_TEXT,
+            IndexFields.SUMMARY);
 
     private static String docTitleOfCase(Document doc) {
         String title = doc.get(IndexFields.DOC_TITLE_STORED);

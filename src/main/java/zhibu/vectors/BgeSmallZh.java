@@ -42,6 +42,8 @@ public final class BgeSmallZh implements Embedder {
     private final HuggingFaceTokenizer tokenizer;
     private final boolean typeIds;
     private final ExecutorService workers;
+    /** Questions have threads of their own, so a search never waits behind the passages of an ingest. */
+    private final ExecutorService questionWorkers;
     private final int threads;
 
     private BgeSmallZh(int threads) throws IOException {
@@ -66,6 +68,11 @@ public final class BgeSmallZh implements Embedder {
         this.threads = threads;
         this.workers = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "zhibu-embed");
+            t.setDaemon(true);
+            return t;
+        });
+        this.questionWorkers = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "zhibu-embed-question");
             t.setDaemon(true);
             return t;
         });
@@ -125,10 +132,21 @@ public final class BgeSmallZh implements Embedder {
      */
     @Override
     public float[] embedQuery(String question) {
-        float[][] both = embed(List.of(QUERY_INSTRUCTION + question, question)); // side by side on two cores
-        float[] sum = both[0];
+        // side by side: one on a question thread, one on the caller's; never queued behind an ingest's passages
+        Future<float[]> instructed = questionWorkers.submit(() -> embedOne(QUERY_INSTRUCTION + question));
+        float[] sum = embedOne(question);
+        float[] other;
+        try {
+            other = instructed.get();
+        } catch (InterruptedException e) {
+            instructed.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("embedding was interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("embedding failed: " + e.getCause().getMessage(), e.getCause());
+        }
         for (int i = 0; i < sum.length; i++) {
-            sum[i] += both[1][i];
+            sum[i] += other[i];
         }
         return unit(sum);
     }

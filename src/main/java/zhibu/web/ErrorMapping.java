@@ -22,6 +22,8 @@ final class ErrorMapping {
             if (e.getStatus() == 404 && !ctx.path().startsWith("/api/")) {
                 pages.shell(ctx); // the page script says 没有这个页面
                 ctx.status(404);
+            } else if (e.getStatus() == 405) {
+                error(ctx, 405, "地址 " + ctx.path() + " 不接受 " + ctx.method() + " 请求。");
             } else {
                 error(ctx, e.getStatus(), e.getStatus() == 404 ? "这里没有内容：" + ctx.path() + "。" : e.getMessage());
             }

@@ -8,7 +8,7 @@ final class Routes {
     private Routes() {
     }
 
-    static void declare(JavalinConfig config, ApiHandlers api, SitePages pages) {
+    static void declare(JavalinConfig config, ApiHandlers api, AdminHandlers admin, SitePages pages) {
         config.routes.before(SecurityHeaders::apply);
 
         config.routes.get("/api/health", api::health);
@@ -20,6 +20,15 @@ final class Routes {
         config.routes.get("/api/cases", api::cases);
         config.routes.get("/api/cases/{id}", api::caseById);
         config.routes.get("/api/checklist", api::checklist);
+
+        config.routes.post("/api/documents", admin::upload);
+        config.routes.delete("/api/documents/{id}", admin::delete);
+        config.routes.post("/api/documents/{id}/reingest", admin::reingest);
+        config.routes.put("/api/documents/{id}/metadata", admin::metadata);
+        config.routes.get("/api/admin/check", admin::check);
+        config.routes.get("/api/admin/audit", admin::auditLog);
+        config.routes.post("/api/admin/ingest", admin::ingestPaths);
+        config.routes.post("/api/admin/backup", admin::backup);
         config.routes.get("/api/*", ctx -> {
             throw ApiError.notFound("没有这个接口：" + ctx.path() + "。");
         });
@@ -30,6 +39,7 @@ final class Routes {
         config.routes.get("/cases", pages::shell);
         config.routes.get("/cases/{id}", pages::shell);
         config.routes.get("/checklist", pages::shell);
+        config.routes.get("/admin", pages::shell);
         config.staticFiles.add(pages.folder().toString(), Location.EXTERNAL);
 
         ErrorMapping.install(config, pages);

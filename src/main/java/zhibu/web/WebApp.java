@@ -1,37 +1,93 @@
 package zhibu.web;
 
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import zhibu.index.ZhibuIndex;
 import zhibu.library.Library;
 import zhibu.library.Suggester;
 import zhibu.search.SearchService;
 
-/** The site and the API over one index; start on a port (0: any free one). */
+/** The site and the API over one index; start on a host and port (0: any free one). */
 public final class WebApp {
+    /** Where the server listens unless told: this machine only. */
+    public static final String LOOPBACK = "127.0.0.1";
+
     private final Javalin javalin;
 
-    public WebApp(ZhibuIndex index, Path webFolder) throws IOException {
-        if (!Files.isRegularFile(webFolder.resolve("index.html"))) {
-            throw new IOException("the site folder " + webFolder + " has no index.html");
+    public WebApp(Site site) throws IOException {
+        if (!Files.isRegularFile(site.web().resolve("index.html"))) {
+            throw new IOException("the site folder " + site.web() + " has no index.html");
         }
-        Library library = new Library(index);
-        SearchService search = new SearchService(index);
-        ApiHandlers api = new ApiHandlers(library, search, new Suggester(library));
-        SitePages pages = new SitePages(webFolder);
+        Library library = new Library(site.index());
+        SearchService search = new SearchService(site.index());
+        Suggester suggester = new Suggester(library);
+        ApiHandlers api = new ApiHandlers(library, search, suggester);
+        AdminHandlers admin = new AdminHandlers(site, library, () -> {
+            try {
+                suggester.refresh(library);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        SitePages pages = new SitePages(site.web());
+        Path uploads = site.data() == null ? null : site.data().resolve("tmp");
+        if (uploads != null) {
+            Files.createDirectories(uploads);
+            removeLeftovers(uploads, site.data().resolve("originals"));
+        }
         this.javalin = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(JsonSupport.MAPPER, false));
             config.startup.showJavalinBanner = false;
-            Routes.declare(config, api, pages);
+            config.http.prefer405over404 = true;
+            config.http.maxRequestSize = 1L << 20; // JSON bodies; uploads are multipart, bounded below
+            if (uploads != null) {
+                config.jetty.multipartConfig.cacheDirectory(uploads.toString());
+            }
+            config.jetty.multipartConfig.maxFileSize(site.maxUploadBytes() + (1L << 20), SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
+            config.jetty.multipartConfig.maxTotalRequestSize(Math.max(site.maxUploadBytes() * 8, 1L << 30),
+                    SizeUnit.BYTES);
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrors()));
+            config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
+            Routes.declare(config, api, admin, pages);
         });
     }
 
-    public WebApp start(int port) {
-        javalin.start(port);
+    /**
+     * Upload parts a killed server left behind: Jetty's multipart files and originals half written. A data folder
+     * belongs to one server (ServeCommand makes sure), so whatever is there now is nobody's.
+     */
+    private static void removeLeftovers(Path uploads, Path originals) throws IOException {
+        try (var parts = Files.list(uploads)) {
+            for (Path p : parts.toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+        if (Files.isDirectory(originals)) {
+            try (var parts = Files.newDirectoryStream(originals, "upload-*.part")) {
+                for (Path p : parts) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    /** A read-only site over an index (tests, tools). */
+    public WebApp(zhibu.index.ZhibuIndex index, Path web) throws IOException {
+        this(Site.of(index, web));
+    }
+
+    public WebApp start(String host, int port) {
+        javalin.start(host, port);
         return this;
+    }
+
+    public WebApp start(int port) {
+        return start(LOOPBACK, port);
     }
 
     public int port() {

@@ -4,7 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -121,14 +127,24 @@ class LauncherIT {
         assertTrue(wrong.err().contains("unknown run 'bm42'"), wrong.err());
     }
 
-    /** A running {@code ./zhibu serve} and the address it printed. */
-    record Served(Process process, String url) implements AutoCloseable {
+    /** A running {@code ./zhibu serve}, the address it printed, and the file its error output goes to. */
+    record Served(Process process, String url, Path errors) implements AutoCloseable {
+        HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<String> request(String pathAndQuery) throws Exception {
+            return send(HttpRequest.newBuilder(URI.create(url + pathAndQuery)));
+        }
+
         JsonNode get(String pathAndQuery) throws Exception {
-            var http = java.net.http.HttpClient.newHttpClient();
-            var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + pathAndQuery))
-                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = request(pathAndQuery);
             assertEquals(200, response.statusCode(), response.body());
             return Json.MAPPER.readTree(response.body());
+        }
+
+        int port() {
+            return URI.create(url).getPort();
         }
 
         @Override
@@ -143,21 +159,51 @@ class LauncherIT {
     }
 
     static Served serve(Path dir, Map<String, String> env, String... options) throws Exception {
+        return serve(dir, Path.of(DATA), env, options);
+    }
+
+    /** Starts the server on a free port over {@code dir/index} with the data folder {@code data}. */
+    static Served serve(Path dir, Path data, Map<String, String> env, String... options) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(new java.util.ArrayList<>(List.of("./zhibu", "serve", "--port", "0",
-                "--index", dir.resolve("index").toString(), "--data", DATA)));
+                "--index", dir.resolve("index").toString(), "--data", data.toString())));
         pb.command().addAll(List.of(options));
         pb.environment().putAll(env);
-        pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+        Path errors = Files.createTempFile(dir, "serve-err", ".txt");
+        pb.redirectError(errors.toFile());
         Process p = pb.start();
         var out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         String line;
         while ((line = out.readLine()) != null) {
             if (line.startsWith("listening on http://localhost:")) {
-                return new Served(p, line.substring("listening on ".length()));
+                return new Served(p, line.substring("listening on ".length()), errors);
             }
         }
         p.destroy();
-        throw new AssertionError("serve never said where it listens");
+        throw new AssertionError("serve never said where it listens: " + Files.readString(errors));
+    }
+
+    /**
+     * A data folder of its own (originals, audit log, server file) with the vectors the build already computed, so
+     * the corpus is not embedded again.
+     */
+    static Path freshData(Path dir) throws IOException {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        for (String part : List.of("vectors", "native")) {
+            Path from = Path.of(DATA).resolve(part);
+            if (Files.isDirectory(from)) {
+                try (var walk = Files.walk(from)) {
+                    for (Path p : walk.toList()) {
+                        Path to = data.resolve(part).resolve(from.relativize(p).toString());
+                        if (Files.isDirectory(p)) {
+                            Files.createDirectories(to);
+                        } else {
+                            Files.copy(p, to);
+                        }
+                    }
+                }
+            }
+        }
+        return data;
     }
 
     @Test

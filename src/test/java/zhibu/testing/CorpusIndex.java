@@ -10,8 +10,8 @@ import zhibu.index.ZhibuIndex;
 
 /**
  * One real index of the bundled corpus, with vectors, in a temporary folder, ingested once for the whole test run and
- * shared by the tests that only read it (search, answers, 对照, checklists). Tests that ingest or change documents
- * open indexes of their own.
+ * shared by the tests that only read it (search, answers, 对照, checklists); the bundled corpus is read in process.
+ * Tests that ingest or change documents open indexes of their own, reading files as the product does.
  */
 public final class CorpusIndex {
     private static ZhibuIndex shared;
@@ -23,7 +23,7 @@ public final class CorpusIndex {
         if (shared == null) {
             try {
                 Path folder = Files.createTempDirectory("zhibu-corpus-index");
-                shared = ZhibuIndex.open(folder, TestVectors.shared());
+                shared = ZhibuIndex.open(folder, TestVectors.shared(), zhibu.index.Ingestion.inProcess());
                 List<IngestOutcome> outcomes = shared.ingest(List.of(Paths.CORPUS));
                 if (outcomes.stream().anyMatch(IngestOutcome::failed)) {
                     throw new IllegalStateException("the corpus did not ingest: " + outcomes);

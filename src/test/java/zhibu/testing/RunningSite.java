@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.List;
 import zhibu.index.IngestOutcome;
 import zhibu.index.ZhibuIndex;
+import zhibu.ingest.MetadataEdits;
+import zhibu.web.Site;
 import zhibu.web.WebApp;
 
 /**
@@ -20,20 +22,39 @@ import zhibu.web.WebApp;
  */
 public final class RunningSite implements AutoCloseable {
     public static final String HOSTILE_MARKUP = "<img src=x onerror=alert(1)>";
+    public static final String ADMIN_TOKEN = "test-admin-token-5f2c9e81";
+    private final Path data;
+    private final MetadataEdits edits;
     private final ZhibuIndex index;
     private final WebApp app;
     private final HttpClient http = HttpClient.newHttpClient();
 
     public RunningSite(Path folder) throws IOException {
+        this(folder, Site.DEFAULT_MAX_UPLOAD_BYTES);
+    }
+
+    /** The site with its data folder, an administrator's token and the largest upload. */
+    public RunningSite(Path folder, long maxUploadBytes) throws IOException {
+        this.data = Files.createDirectories(folder.resolve("data"));
+        this.edits = MetadataEdits.open(data.resolve("metadata-edits.tsv"));
         Path extra = Files.createDirectories(folder.resolve("extra"));
         Files.writeString(extra.resolve("hostile.txt"), "关于测试转义的通知\n\n一、测试条文。党员大会每季度召开一次，"
                 + HOSTILE_MARKUP + "不应执行。\n", StandardCharsets.UTF_8);
-        index = ZhibuIndex.open(folder.resolve("index"), zhibu.testing.TestVectors.shared());
+        index = ZhibuIndex.open(folder.resolve("index"), zhibu.testing.TestVectors.shared(),
+                zhibu.index.Ingestion.forked(edits));
         List<IngestOutcome> outcomes = index.ingest(List.of(Paths.CORPUS, extra));
         if (outcomes.stream().anyMatch(IngestOutcome::failed)) {
             throw new IllegalStateException("ingest failed: " + outcomes);
         }
-        app = new WebApp(index, Path.of("web")).start(0);
+        app = new WebApp(new Site(index, Path.of("web"), data, ADMIN_TOKEN, null, maxUploadBytes, edits)).start(0);
+    }
+
+    public Path data() {
+        return data;
+    }
+
+    public ZhibuIndex index() {
+        return index;
     }
 
     public String base() {
@@ -43,6 +64,24 @@ public final class RunningSite implements AutoCloseable {
     public HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(base() + pathAndQuery)).GET().build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** Sends a request to the site, with {@code token} as the bearer when it is not null. */
+    public HttpResponse<String> send(String method, String path, HttpRequest.BodyPublisher body, String contentType,
+                                     String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path)).method(method, body);
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** Uploads files to POST /api/documents as the administrator. */
+    public HttpResponse<String> upload(Multipart files) throws IOException, InterruptedException {
+        return send("POST", "/api/documents", files.body(), files.contentType(), ADMIN_TOKEN);
     }
 
     public static String enc(String s) {

@@ -152,6 +152,23 @@ public final class WebDriver implements AutoCloseable {
         return waitUntil(condition, Duration.ofSeconds(10), message);
     }
 
+    /** As {@link #waitFor(Supplier, String)}, for something that takes longer (a file read and indexed). */
+    public <T> T waitFor(Supplier<T> condition, Duration limit, String message) {
+        return waitUntil(condition, limit, message);
+    }
+
+    /** Accepts the page's confirm() or alert() dialog once it shows. */
+    public void acceptDialog() {
+        waitFor(() -> {
+            try {
+                call("POST", sessionPath + "/alert/accept", Map.of());
+                return true;
+            } catch (IOException e) {
+                return null;
+            }
+        }, "no dialog appeared");
+    }
+
     private static <T> T waitUntil(Supplier<T> condition, Duration limit, String message) {
         long end = System.nanoTime() + limit.toNanos();
         while (true) {

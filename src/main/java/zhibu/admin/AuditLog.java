@@ -1,0 +1,46 @@
+package zhibu.admin;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What administrators did: one JSON line per action under the data folder (when, who by token id, what, on what,
+ * with what result), appended and flushed as it happens. The token itself is never written, only the first
+ * characters of its hash.
+ */
+public final class AuditLog {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Path file;
+
+    public AuditLog(Path file) {
+        this.file = file;
+    }
+
+    public synchronized void record(String who, String action, String target, String result) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("time", Instant.now().toString());
+        line.put("who", who);
+        line.put("action", action);
+        line.put("target", target);
+        line.put("result", result);
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, JSON.writeValueAsString(line) + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.SYNC);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the audit log could not be written: " + e.getMessage(), e);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+}

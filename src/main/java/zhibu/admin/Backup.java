@@ -1,0 +1,160 @@
+package zhibu.admin;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.lucene.index.CheckIndex;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.IOContext;
+import zhibu.index.ZhibuIndex;
+
+/**
+ * A consistent copy of the library: the files of the index's last commit, held by a snapshot so no merge removes
+ * them while they are copied (the server keeps serving and ingesting), and the user data of the data folder
+ * (originals, metadata corrections, audit log; not the vector cache or native libraries, which are made again).
+ * Restoring checks the copied index first, then puts index and data in place.
+ */
+public final class Backup {
+    public static final String INDEX = "index";
+    public static final String DATA = "data";
+    public static final String MANIFEST = "zhibu-backup.json";
+    /** What of the data folder is user data worth keeping. */
+    static final List<String> USER_DATA = List.of("originals", "metadata-edits.tsv", "audit.log");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Backup() {
+    }
+
+    /**
+     * A backup of an index no process writes: its write lock is held while the files of its last commit are
+     * copied, so no ingest can start meanwhile.
+     */
+    public static int create(Path indexFolder, Path data, Path target) throws IOException {
+        try (Directory directory = FSDirectory.open(indexFolder);
+             org.apache.lucene.store.Lock lock = directory.obtainLock(org.apache.lucene.index.IndexWriter.WRITE_LOCK_NAME)) {
+            if (!org.apache.lucene.index.DirectoryReader.indexExists(directory)) {
+                throw new IOException("there is no index at " + indexFolder + " to back up.");
+            }
+            lock.ensureValid();
+            java.util.Collection<String> names = org.apache.lucene.index.SegmentInfos.readLatestCommit(directory)
+                    .files(true);
+            return create((copy) -> copy.files(directory, names), data, target);
+        }
+    }
+
+    /** A backup while the index serves: the files of its last commit, held by a snapshot. */
+    public static int create(ZhibuIndex index, Path data, Path target) throws IOException {
+        return create(index::withSnapshot, data, target);
+    }
+
+    /** Something that hands the files of one commit to a copier while they cannot go away. */
+    @FunctionalInterface
+    interface Commit {
+        void copy(ZhibuIndex.SnapshotCopy copy) throws IOException;
+    }
+
+    /** Writes a backup into {@code target}, which must not exist or be empty; answers how many files it holds. */
+    private static int create(Commit commit, Path data, Path target) throws IOException {
+        if (Files.exists(target)) {
+            try (Stream<Path> entries = Files.list(target)) {
+                if (entries.findAny().isPresent()) {
+                    throw new IOException("the backup folder " + target + " is not empty; give a new folder.");
+                }
+            }
+        }
+        Path indexCopy = Files.createDirectories(target.resolve(INDEX));
+        List<String> copied = new ArrayList<>();
+        commit.copy((directory, names) -> {
+            try (Directory out = FSDirectory.open(indexCopy)) {
+                for (String name : names) {
+                    out.copyFrom(directory, name, name, IOContext.DEFAULT);
+                    copied.add(INDEX + "/" + name);
+                }
+                out.sync(names);
+            }
+        });
+        for (String item : USER_DATA) {
+            Path from = data.resolve(item);
+            if (Files.exists(from)) {
+                copied.addAll(copyTree(from, target.resolve(DATA).resolve(item), target));
+            }
+        }
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("created", Instant.now().toString());
+        manifest.put("schema", ZhibuIndex.SCHEMA);
+        manifest.put("files", copied);
+        Files.writeString(target.resolve(MANIFEST), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(manifest));
+        return copied.size();
+    }
+
+    /**
+     * Puts a backup back: its index, checked first, replaces the index folder, and its user data replaces the data
+     * folder's. Nothing may have the index open (the caller makes sure no server runs).
+     */
+    public static void restore(Path backup, Path indexFolder, Path data) throws IOException {
+        if (!Files.isRegularFile(backup.resolve(MANIFEST))) {
+            throw new IOException(backup + " is not a zhibu backup (it has no " + MANIFEST + ").");
+        }
+        try (Directory copy = FSDirectory.open(backup.resolve(INDEX)); CheckIndex check = new CheckIndex(copy)) {
+            check.setInfoStream(null);
+            if (!check.checkIndex().clean) {
+                throw new IOException("the index in " + backup + " is damaged; it was not restored.");
+            }
+        }
+        Path staging = indexFolder.resolveSibling(indexFolder.getFileName() + ".restoring");
+        deleteTree(staging);
+        copyTree(backup.resolve(INDEX), staging, staging);
+        Path old = indexFolder.resolveSibling(indexFolder.getFileName() + ".before-restore");
+        deleteTree(old);
+        if (Files.exists(indexFolder)) {
+            Files.move(indexFolder, old);
+        }
+        Files.move(staging, indexFolder);
+        deleteTree(old);
+        for (String item : USER_DATA) {
+            Path from = backup.resolve(DATA).resolve(item);
+            Path to = data.resolve(item);
+            if (Files.exists(from)) {
+                deleteTree(to);
+                copyTree(from, to, to);
+            }
+        }
+    }
+
+    private static List<String> copyTree(Path from, Path to, Path base) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path dest = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(dest);
+                } else {
+                    Files.createDirectories(dest.getParent());
+                    Files.copy(p, dest, StandardCopyOption.REPLACE_EXISTING);
+                    names.add(base.relativize(dest).toString());
+                }
+            }
+        }
+        return names;
+    }
+
+    static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(p)) {
+            for (Path q : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(q);
+            }
+        }
+    }
+}

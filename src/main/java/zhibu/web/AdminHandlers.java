@@ -1,0 +1,303 @@
+package zhibu.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import zhibu.admin.AuditLog;
+import zhibu.admin.Backup;
+import zhibu.admin.Originals;
+import zhibu.admin.Tokens;
+import zhibu.core.BranchType;
+import zhibu.core.DocumentMetadata;
+import zhibu.index.IngestOutcome;
+import zhibu.ingest.MetadataEdits;
+import zhibu.ingest.Names;
+import zhibu.library.Library;
+
+/**
+ * The write routes: uploads (stored by hash, read in a bounded child process, indexed while searches go on),
+ * deletion, reading a document again, corrections of its metadata, ingestion of local paths for the commands of
+ * this machine, and backups. Each needs a token (constant-time check) and leaves a line in the audit log.
+ */
+final class AdminHandlers {
+    private final Site site;
+    private final Library library;
+    private final Tokens tokens;
+    private final Originals originals;
+    private final AuditLog audit;
+    private final Runnable changed;
+
+    AdminHandlers(Site site, Library library, Runnable changed) {
+        this.site = site;
+        this.library = library;
+        this.tokens = new Tokens(site.adminToken(), site.localToken());
+        this.originals = site.data() == null ? null : new Originals(site.data().resolve("originals"));
+        this.audit = site.data() == null ? null : new AuditLog(site.data().resolve("audit.log"));
+        this.changed = changed;
+    }
+
+    /** Who is asking, by their token; a missing or wrong token stops the request with 401. */
+    private String who(Context ctx) {
+        String header = ctx.header("Authorization");
+        String presented = header != null && header.startsWith("Bearer ") ? header.substring(7) : null;
+        if (!tokens.adminEnabled() && !"local".equals(tokens.who(presented).orElse(""))) {
+            throw new ApiError(401, "管理功能未开启：启动服务时用 --admin-token 或环境变量 ZHIBU_ADMIN_TOKEN 设置管理员令牌。");
+        }
+        return tokens.who(presented).orElseThrow(() -> new ApiError(401, presented == null
+                ? "需要管理员令牌：请在请求头 Authorization 中给出 Bearer 令牌。" : "管理员令牌不正确。"));
+    }
+
+    private void requireData() {
+        if (originals == null) {
+            throw new ApiError(503, "这个服务没有数据目录，不能接收文件。");
+        }
+    }
+
+    void check(Context ctx) {
+        ctx.json(Map.of("ok", true, "who", who(ctx)));
+    }
+
+    /**
+     * POST /api/documents: one file answers its metadata (201 when it is new, 200 when the library had it already);
+     * several answer each file's outcome.
+     */
+    void upload(Context ctx) throws IOException {
+        String who = who(ctx);
+        requireData();
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > site.maxUploadBytes() + (1L << 20) * 4) {
+            audit.record(who, "upload", "(" + declared + " bytes)", "413");
+            throw new ApiError(413, "上传的文件过大：单个文件最大 " + (site.maxUploadBytes() >> 20) + " MB。");
+        }
+        List<UploadedFile> files;
+        try {
+            files = ctx.uploadedFiles("file");
+        } catch (Exception e) { // Jetty's multipart parser; Kotlin lets a ServletException through unchecked
+            if (tooLarge(e)) {
+                audit.record(who, "upload", "(" + declared + " bytes)", "413");
+                throw new ApiError(413, "上传的文件过大：单个文件最大 " + (site.maxUploadBytes() >> 20) + " MB。");
+            }
+            throw ApiError.badRequest("上传的表单不完整或格式不正确，请重新上传。");
+        }
+        if (files.isEmpty()) {
+            throw ApiError.badRequest("请在表单字段 file 中上传文件。");
+        }
+        List<Map<String, Object>> results = new ArrayList<>();
+        for (UploadedFile file : files) {
+            results.add(one(who, file));
+        }
+        if (files.size() == 1) {
+            Map<String, Object> only = results.get(0);
+            if (only.containsKey("error")) {
+                throw new ApiError((Integer) only.get("statusCode"), (String) only.get("error"));
+            }
+            ctx.status("added".equals(only.get("status")) ? 201 : 200).json(only.get("document"));
+            return;
+        }
+        results.forEach(r -> r.remove("statusCode"));
+        ctx.json(Map.of("files", results));
+    }
+
+    /** Whether Jetty refused a multipart body for a size limit. */
+    private static boolean tooLarge(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = t.getMessage();
+            if (message != null && message.contains("max file size exceeded")
+                    || message != null && message.contains("max request size exceeded")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Map<String, Object> one(String who, UploadedFile file) throws IOException {
+        String name = file.filename() == null || file.filename().isBlank() ? "upload" : Path.of(file.filename())
+                .getFileName().toString();
+        String shown = Names.printable(name);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("file", shown);
+        if (!Originals.readable(name)) {
+            audit.record(who, "upload", shown, "415");
+            result.put("statusCode", 415);
+            result.put("error", shown + " 的类型不支持：只能上传 TXT、Markdown、HTML、DOCX、DOC、ODT 或 PDF 文件。");
+            return result;
+        }
+        Path stored;
+        try (InputStream in = file.content()) {
+            stored = originals.store(in, name, site.maxUploadBytes());
+        } catch (Originals.TooLarge e) {
+            audit.record(who, "upload", shown, "413");
+            result.put("statusCode", 413);
+            result.put("error", shown + " 过大：单个文件最大 " + (site.maxUploadBytes() >> 20) + " MB。");
+            return result;
+        }
+        IngestOutcome outcome = site.index().ingestAs(stored, name);
+        changed.run();
+        audit.record(who, "upload", shown + " → " + outcome.docId(), outcome.status().name().toLowerCase()
+                + (outcome.failed() ? ": " + outcome.reason().english() : ""));
+        result.put("status", outcome.status().name().toLowerCase());
+        if (outcome.failed()) {
+            result.put("statusCode", 400);
+            result.put("error", outcome.reason().chinese());
+        } else {
+            result.put("document", library.document(outcome.docId()).orElse(null));
+            if (outcome.note() != null) {
+                result.put("note", outcome.note().chinese());
+            }
+        }
+        return result;
+    }
+
+    void delete(Context ctx) throws IOException {
+        String who = who(ctx);
+        String id = ctx.pathParam("id");
+        boolean deleted = site.index().delete(id);
+        audit(who, "delete", id, deleted ? "deleted" : "404");
+        if (!deleted) {
+            throw ApiError.notFound("没有编号为 " + id + " 的文件。");
+        }
+        site.edits().remove(id);
+        changed.run();
+        ctx.json(Map.of("deleted", id));
+    }
+
+    void reingest(Context ctx) throws IOException {
+        String who = who(ctx);
+        String id = ctx.pathParam("id");
+        IngestOutcome outcome = site.index().reingest(id)
+                .orElseThrow(() -> ApiError.notFound("没有编号为 " + id + " 的文件。"));
+        changed.run();
+        audit(who, "reingest", id, outcome.status().name().toLowerCase()
+                + (outcome.failed() ? ": " + outcome.reason().english() : ""));
+        if (outcome.failed()) {
+            throw ApiError.badRequest(outcome.reason().chinese());
+        }
+        ctx.json(library.document(id).orElseThrow());
+    }
+
+    /** PUT /api/documents/{id}/metadata: status, branch types, region; kept as a correction, the document re-read. */
+    void metadata(Context ctx) throws IOException {
+        String who = who(ctx);
+        requireData();
+        String id = ctx.pathParam("id");
+        library.document(id).orElseThrow(() -> ApiError.notFound("没有编号为 " + id + " 的文件。"));
+        JsonNode body = body(ctx);
+        String status = text(body, "status");
+        if (status != null && !DocumentMetadata.STATUSES.contains(status)) {
+            throw ApiError.badRequest("status 应为 " + String.join("、", DocumentMetadata.STATUSES) + " 之一。");
+        }
+        List<String> types = null;
+        if (body.has("branchTypes") && !body.get("branchTypes").isNull()) {
+            types = new ArrayList<>();
+            for (JsonNode t : body.get("branchTypes")) {
+                if (BranchType.fromLabel(t.asText()).isEmpty()) {
+                    throw ApiError.badRequest("branchTypes 中的“" + t.asText() + "”不是党支部类型。");
+                }
+                types.add(t.asText());
+            }
+            if (types.isEmpty()) {
+                throw ApiError.badRequest("branchTypes 至少要有一个党支部类型。");
+            }
+            types = BranchType.labels(types.stream().map(t -> BranchType.fromLabel(t).orElseThrow()).toList());
+        }
+        String region = text(body, "region");
+        if (region != null && region.length() > 40) {
+            throw ApiError.badRequest("region 最多 40 个字。");
+        }
+        site.edits().put(id, new MetadataEdits.Edit(status, types, region));
+        IngestOutcome outcome = site.index().reingest(id).orElseThrow();
+        changed.run();
+        audit(who, "metadata", id, outcome.status().name().toLowerCase());
+        ctx.json(library.document(id).orElseThrow());
+    }
+
+    /** POST /api/admin/ingest {"paths": [...]}: the local ingest command's files, one outcome line each as it goes. */
+    void ingestPaths(Context ctx) throws IOException {
+        String who = who(ctx);
+        if (!Tokens.LOCAL.equals(who)) {
+            throw new ApiError(401, "只有本机的命令可以导入服务器上的路径。");
+        }
+        List<Path> paths = new ArrayList<>();
+        body(ctx).path("paths").forEach(p -> paths.add(Path.of(p.asText())));
+        if (paths.isEmpty()) {
+            throw ApiError.badRequest("请在 paths 中给出要导入的文件或目录。");
+        }
+        ctx.contentType("application/x-ndjson; charset=utf-8");
+        OutputStream out = ctx.outputStream();
+        site.index().ingest(paths, outcome -> {
+            try {
+                Map<String, Object> line = new LinkedHashMap<>();
+                line.put("line", outcome.line());
+                line.put("failed", outcome.failed());
+                out.write((JsonSupport.MAPPER.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        changed.run();
+        audit(who, "ingest", String.join(" ", paths.stream().map(Path::toString).toList()), "done");
+    }
+
+    /** POST /api/admin/backup {"dir": …}: a consistent backup while the server serves. */
+    void backup(Context ctx) throws IOException {
+        String who = who(ctx);
+        requireData();
+        String dir = text(body(ctx), "dir");
+        if (dir == null) {
+            throw ApiError.badRequest("请在 dir 中给出备份目录。");
+        }
+        int files;
+        try {
+            files = Backup.create(site.index(), site.data(), Path.of(dir));
+        } catch (IOException e) {
+            audit(who, "backup", dir, "failed");
+            throw ApiError.badRequest(e.getMessage());
+        }
+        audit(who, "backup", dir, files + " files");
+        ctx.json(Map.of("dir", dir, "files", files));
+    }
+
+    /** GET /api/admin/audit: the last actions, newest first. */
+    void auditLog(Context ctx) throws IOException {
+        who(ctx);
+        requireData();
+        List<JsonNode> lines = new ArrayList<>();
+        if (Files.isRegularFile(audit.file())) {
+            List<String> all = Files.readAllLines(audit.file(), StandardCharsets.UTF_8);
+            for (int i = all.size() - 1; i >= 0 && lines.size() < 100; i--) {
+                lines.add(JsonSupport.MAPPER.readTree(all.get(i)));
+            }
+        }
+        ctx.json(Map.of("actions", lines));
+    }
+
+    private void audit(String who, String action, String target, String result) {
+        if (audit != null) {
+            audit.record(who, action, target, result);
+        }
+    }
+
+    private static JsonNode body(Context ctx) {
+        try {
+            return JsonSupport.MAPPER.readTree(ctx.body());
+        } catch (IOException | RuntimeException e) {
+            throw ApiError.badRequest("请求体应为 JSON。");
+        }
+    }
+
+    private static String text(JsonNode body, String field) {
+        JsonNode n = body.get(field);
+        return n == null || n.isNull() || n.asText().isBlank() ? null : n.asText().strip();
+    }
+}

@@ -130,6 +130,13 @@ public final class Backup {
         }
     }
 
+    /** Copies a folder tree (nothing when it is missing), for the benchmark's copy of a vector cache too. */
+    public static void copyFolder(Path from, Path to) throws IOException {
+        if (Files.isDirectory(from)) {
+            copyTree(from, to, to);
+        }
+    }
+
     private static List<String> copyTree(Path from, Path to, Path base) throws IOException {
         List<String> names = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(from)) {

@@ -70,7 +70,7 @@ public final class LoadRun {
         Path folder = Files.createTempDirectory("zhibu-load");
         try {
             Path data = Files.createDirectories(folder.resolve("data"));
-            copyTree(vectorData.resolve("vectors"), data.resolve("vectors"));
+            zhibu.admin.Backup.copyFolder(vectorData.resolve("vectors"), data.resolve("vectors"));
             MetadataEdits edits = MetadataEdits.open(data.resolve("metadata-edits.tsv"));
             Vectors vectors = Vectors.open(data);
             try (ZhibuIndex index = ZhibuIndex.open(folder.resolve("index"), vectors, Ingestion.forked(edits))) {
@@ -200,22 +200,6 @@ public final class LoadRun {
     private static String percentile(String report, String which) {
         Matcher m = Pattern.compile("^\\s+" + Pattern.quote(which) + "\\s+(\\S+)\\s*$", Pattern.MULTILINE).matcher(report);
         return m.find() ? m.group(1).replace("ms", " ms").replace("us", " µs").replaceAll("(?<=\\d)s$", " s") : "?";
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        if (!Files.isDirectory(from)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path dest = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(dest);
-                } else {
-                    Files.copy(p, dest);
-                }
-            }
-        }
     }
 
     private static void deleteTree(Path folder) throws IOException {

@@ -30,53 +30,68 @@ final class DocOrder {
         return order;
     }
 
-    /** A sorted doc-values string of each doc (null where it has none), in the order given. */
-    static String[] strings(IndexSearcher searcher, String field, int[] docs) throws IOException {
-        String[] out = new String[docs.length];
+    /** Reads one leaf's value of a doc into a slot of the caller's array. */
+    @FunctionalInterface
+    private interface LeafValues {
+        void read(int slot, int leafDoc) throws IOException;
+    }
+
+    @FunctionalInterface
+    private interface LeafOpener {
+        LeafValues open(LeafReaderContext leaf) throws IOException;
+    }
+
+    /**
+     * Visits the docs in increasing order, one opener call per leaf; a doc listed twice is read once and its slot
+     * copied by {@code same(slot, earlierSlot)}.
+     */
+    private static void inDocOrder(IndexSearcher searcher, int[] docs, LeafOpener opener, IntBinaryConsumer same)
+            throws IOException {
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         LeafReaderContext leaf = null;
-        SortedDocValues values = null;
+        LeafValues values = null;
         int last = -1;
-        String lastValue = null;
+        int lastSlot = -1;
         for (int i : byDoc(docs)) {
             int doc = docs[i];
             if (doc == last) {
-                out[i] = lastValue;
+                same.accept(i, lastSlot);
                 continue;
             }
             if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
                 leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-                values = DocValues.getSorted(leaf.reader(), field);
+                values = opener.open(leaf);
             }
-            lastValue = values.advanceExact(doc - leaf.docBase) ? values.lookupOrd(values.ordValue()).utf8ToString() : null;
+            values.read(i, doc - leaf.docBase);
             last = doc;
-            out[i] = lastValue;
+            lastSlot = i;
         }
+    }
+
+    @FunctionalInterface
+    private interface IntBinaryConsumer {
+        void accept(int slot, int from);
+    }
+
+    /** A sorted doc-values string of each doc (null where it has none), in the order given. */
+    static String[] strings(IndexSearcher searcher, String field, int[] docs) throws IOException {
+        String[] out = new String[docs.length];
+        inDocOrder(searcher, docs, leaf -> {
+            SortedDocValues values = DocValues.getSorted(leaf.reader(), field);
+            return (slot, doc) -> out[slot] = values.advanceExact(doc)
+                    ? values.lookupOrd(values.ordValue()).utf8ToString() : null;
+        }, (slot, from) -> out[slot] = out[from]);
         return out;
     }
 
     /** A float kept as numeric doc values of each doc ({@code missing} where it has none), in the order given. */
     static float[] floats(IndexSearcher searcher, String field, int[] docs, float missing) throws IOException {
         float[] out = new float[docs.length];
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        LeafReaderContext leaf = null;
-        NumericDocValues values = null;
-        int last = -1;
-        float lastValue = missing;
-        for (int i : byDoc(docs)) {
-            int doc = docs[i];
-            if (doc == last) {
-                out[i] = lastValue;
-                continue;
-            }
-            if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
-                leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-                values = DocValues.getNumeric(leaf.reader(), field);
-            }
-            lastValue = values.advanceExact(doc - leaf.docBase) ? Float.intBitsToFloat((int) values.longValue()) : missing;
-            last = doc;
-            out[i] = lastValue;
-        }
+        inDocOrder(searcher, docs, leaf -> {
+            NumericDocValues values = DocValues.getNumeric(leaf.reader(), field);
+            return (slot, doc) -> out[slot] = values.advanceExact(doc)
+                    ? Float.intBitsToFloat((int) values.longValue()) : missing;
+        }, (slot, from) -> out[slot] = out[from]);
         return out;
     }
 }

@@ -333,6 +333,10 @@ async function renderChecklist(main, params) {
   setTitle('党支部标准化规范化建设清单');
   const type = params.get('branchType') || '';
   const members = params.get('members') || '';
+  // a checked box sends false (hidden) then true; absent means the API's default, true
+  const flag = (name) => !params.has(name) || params.getAll(name).includes('true');
+  const groups = flag('groups');
+  const leaders = flag('leaders');
   const form = el('form', { class: 'profile', action: '/checklist', method: 'get' },
     el('label', { for: 'cl-type' }, '党支部类型'),
     el('select', { id: 'cl-type', name: 'branchType', required: true },
@@ -344,8 +348,10 @@ async function renderChecklist(main, params) {
     el('select', { id: 'cl-campus', name: 'campus' },
       el('option', { value: '' }, '教职工和学生'),
       ['教职工', '学生'].map((c) => el('option', { value: c, selected: c === params.get('campus') }, c + '党支部'))),
-    el('label', { class: 'check' }, el('input', { type: 'checkbox', name: 'groups', value: 'true', checked: params.get('groups') !== 'false' && (params.get('groups') === 'true' || !members) }), '设有党小组'),
-    el('label', { class: 'check' }, el('input', { type: 'checkbox', name: 'leaders', value: 'true', checked: params.get('leaders') !== 'false' && (params.get('leaders') === 'true' || !members) }), '有党员领导干部'),
+    el('input', { type: 'hidden', name: 'groups', value: 'false' }),
+    el('label', { class: 'check' }, el('input', { type: 'checkbox', name: 'groups', value: 'true', checked: groups }), '设有党小组'),
+    el('input', { type: 'hidden', name: 'leaders', value: 'false' }),
+    el('label', { class: 'check' }, el('input', { type: 'checkbox', name: 'leaders', value: 'true', checked: leaders }), '有党员领导干部'),
     el('button', { type: 'submit' }, '生成清单'));
   const campus = form.querySelector('#cl-campus');
   const campusLabel = form.querySelector('label[for="cl-campus"]');
@@ -357,28 +363,50 @@ async function renderChecklist(main, params) {
     main.replaceChildren(el('div', { class: 'checklist-page' }, body));
     return;
   }
-  const query = new URLSearchParams({ branchType: type, members, groups: params.get('groups') === 'true' ? 'true' : 'false', leaders: params.get('leaders') === 'true' ? 'true' : 'false' });
+  const query = new URLSearchParams({ branchType: type, members, groups: String(groups), leaders: String(leaders) });
   if (type === '高校' && params.get('campus')) query.set('campus', params.get('campus'));
   const checklist = await api('/api/checklist?' + query);
   const downloads = el('p', { class: 'downloads' }, '下载：', [['docx', 'Word'], ['xlsx', 'Excel'], ['ics', '日历'], ['html', '打印页'], ['json', 'JSON']]
     .map(([f, label]) => link('/api/checklist?' + query + '&format=' + f, label, { class: 'chip', download: f === 'html' ? null : '' })));
-  body.push(el('h2', { class: 'results-title' }, type + '党支部 · ' + members + ' 名正式党员 ', el('span', { class: 'meta' }, '共 ' + checklist.items.length + ' 项')), downloads);
+  body.push(el('h2', { class: 'results-title' }, type + '党支部 · ' + members + ' 名正式党员 ', el('span', { class: 'meta' }, '共 ' + checklist.items.filter((i) => i.duty !== 'higher').length + ' 项')), downloads);
   checklist.notes.forEach((n) => body.push(el('p', { class: 'notice' }, n)));
-  let number = 1;
-  for (const category of ['组织设置', '队伍建设', '组织生活', '阵地建设', '工作制度', '经费保障', '作用发挥']) {
-    const items = checklist.items.filter((i) => i.category === category);
-    if (!items.length) continue;
-    body.push(el('section', { class: 'category' }, el('h2', {}, category + '（' + items.length + '）'),
-      el('ol', { class: 'items', start: String(number) }, items.map((item) => el('li', { class: 'item', id: item.id },
-        el('p', { class: 'requirement' }, item.requirement, ' ', item.frequency ? el('span', { class: 'badge current' }, freqLabel(item.frequency)) : null),
-        item.variants.length ? el('div', { class: 'variants' }, el('p', { class: 'meta' }, '各文件规定不同（已按从严列出）：'),
-          el('ul', {}, item.variants.map((v) => el('li', {}, v.requirement, ' —— ', v.sources.map((s) => s.docTitle).filter((t, i, a) => a.indexOf(t) === i).join('、'))))) : null,
-        item.sources.map((s) => el('details', { class: 'source' },
-          el('summary', {}, '依据：《' + s.docTitle + '》' + (s.docNumber ? '（' + s.docNumber + '）' : '') + s.path.join(' ')),
-          el('p', {}, s.text), el('p', {}, link('/c/' + encodeURIComponent(s.clauseId), '查看条文')))))))));
-    number += items.length;
+  const own = checklist.items.filter((i) => i.duty !== 'higher');
+  const higher = checklist.items.filter((i) => i.duty === 'higher');
+  body.push(...checklistSections(own));
+  if (higher.length) {
+    body.push(el('section', { class: 'higher' }, el('h2', {}, '上级党组织的相关职责（' + higher.length + '）'),
+      el('p', { class: 'meta' }, '以下事项由上级党组织负责，列出供本支部对照，不计入本支部清单。'),
+      el('ol', { class: 'items' }, higher.map(checklistItem))));
   }
   main.replaceChildren(el('div', { class: 'checklist-page' }, body));
+}
+
+const DUTY_LABELS = { branch: '党支部', secretary: '支部书记', member: '党员', higher: '上级党组织' };
+
+function checklistSections(items) {
+  const sections = [];
+  let number = 1;
+  for (const category of ['组织设置', '队伍建设', '组织生活', '阵地建设', '工作制度', '经费保障', '作用发挥']) {
+    const inCategory = items.filter((i) => i.category === category);
+    if (!inCategory.length) continue;
+    sections.push(el('section', { class: 'category' }, el('h2', {}, category + '（' + inCategory.length + '）'),
+      el('ol', { class: 'items', start: String(number) }, inCategory.map(checklistItem))));
+    number += inCategory.length;
+  }
+  return sections;
+}
+
+function checklistItem(item) {
+  return el('li', { class: 'item', id: item.id },
+    el('p', { class: 'requirement' }, item.optional ? el('span', { class: 'option' }, '可选') : null, item.requirement, ' ',
+      item.frequency && !item.optional ? el('span', { class: 'badge current' }, freqLabel(item.frequency)) : null,
+      el('span', { class: 'duty' }, '责任：' + (DUTY_LABELS[item.duty] || item.duty))),
+    item.rows.length ? el('ul', { class: 'bands' }, item.rows.map((r) => el('li', {}, r.text))) : null,
+    item.variants.length ? el('div', { class: 'variants' }, el('p', { class: 'meta' }, '各文件规定不同（已按从严列出）：'),
+      el('ul', {}, item.variants.map((v) => el('li', {}, v.requirement, ' —— ', v.sources.map((s) => s.docTitle).filter((t, i, a) => a.indexOf(t) === i).join('、'))))) : null,
+    item.sources.map((s) => el('details', { class: 'source' },
+      el('summary', {}, '依据：《' + s.docTitle + '》' + (s.docNumber ? '（' + s.docNumber + '）' : '') + s.path.join(' ')),
+      el('p', {}, s.text), el('p', {}, link('/c/' + encodeURIComponent(s.clauseId), '查看条文')))));
 }
 
 function freqLabel(f) {

@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
-import zhibu.cli.Json;
+import zhibu.core.Json;
 
 /** The formats a checklist comes in, each with its media type and file extension. */
 public enum ChecklistFormat {
@@ -45,10 +45,10 @@ public enum ChecklistFormat {
         return switch (this) {
             case TEXT -> ChecklistWriters.text(checklist).getBytes(StandardCharsets.UTF_8);
             case JSON -> Json.MAPPER.writeValueAsBytes(checklist);
-            case DOCX -> ChecklistWriters.docx(checklist);
-            case XLSX -> ChecklistWriters.xlsx(checklist);
-            case ICS -> ChecklistWriters.ics(checklist, LocalDate.now().plusMonths(1)).getBytes(StandardCharsets.UTF_8);
-            case HTML -> ChecklistWriters.html(checklist).getBytes(StandardCharsets.UTF_8);
+            case DOCX -> ChecklistWriters.docx(checklist, LocalDate.now());
+            case XLSX -> ChecklistWriters.xlsx(checklist, LocalDate.now());
+            case ICS -> ChecklistWriters.ics(checklist, LocalDate.now()).getBytes(StandardCharsets.UTF_8);
+            case HTML -> ChecklistWriters.html(checklist, LocalDate.now()).getBytes(StandardCharsets.UTF_8);
         };
     }
 

@@ -1,12 +1,31 @@
 package zhibu.checklist;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** A checklist as the rows of its printed table: 序号, 类别, 要求, 频次, 依据, 完成情况 (left blank). */
+/**
+ * A checklist as printed tables: the branch's own items (序号, 类别, 要求, 责任, 频次, 依据, 完成情况 left blank), then
+ * what it can expect from above, in a section of its own. Every format (text, DOCX, XLSX, HTML) prints these.
+ */
 public final class ChecklistTable {
-    public static final List<String> HEADER = List.of("序号", "类别", "要求", "频次", "依据", "完成情况");
+    public static final List<String> HEADER = List.of("序号", "类别", "要求", "责任", "频次", "依据", "完成情况");
+    /** Relative column widths, in characters: 类别 never wraps per character, 完成情况 has room to write in. */
+    public static final int[] WIDTHS = {5, 9, 48, 8, 9, 36, 14};
+    public static final String OWN = "本支部工作清单";
+    public static final String HIGHER = "上级党组织的相关职责（供对照，不由本支部完成）";
+
+    /** A section of the printed checklist, its rows numbered from 1. */
+    public record Section(String title, List<Row> rows) {
+    }
+
+    /** One printed row: 序号 as a number, the other cells as text (lines separated by \n). */
+    public record Row(int number, String category, String requirement, String duty, String frequency, String basis) {
+        public List<String> cells() {
+            return List.of(String.valueOf(number), category, requirement, duty, frequency, basis, "");
+        }
+    }
 
     private ChecklistTable() {
     }
@@ -15,25 +34,53 @@ public final class ChecklistTable {
         return profile.branchType() + "党支部（" + profile.members() + "名正式党员）标准化规范化建设清单";
     }
 
-    public static List<List<String>> rows(Checklist checklist) {
-        List<List<String>> rows = new ArrayList<>();
-        int n = 1;
-        for (ChecklistItem item : checklist.items()) {
-            rows.add(List.of(String.valueOf(n++), item.category(), requirement(item),
-                    item.frequency() == null ? "" : item.frequency().label(), basis(item), ""));
+    /** The profile and the date, printed under the title. */
+    public static String subtitle(Profile profile, LocalDate date) {
+        List<String> parts = new ArrayList<>();
+        parts.add("支部类型：" + profile.branchType());
+        if (profile.campus() != null) {
+            parts.add(profile.campus() + "党支部");
         }
-        return rows;
+        parts.add("正式党员：" + profile.members() + "名");
+        parts.add(profile.partyGroups() ? "设有党小组" : "未设党小组");
+        parts.add(profile.leaders() ? "有党员领导干部" : "无党员领导干部");
+        parts.add("生成日期：" + date);
+        return String.join("　", parts);
     }
 
-    /** The requirement, with the other documents' wording when they differ. */
-    public static String requirement(ChecklistItem item) {
-        if (item.variants().isEmpty()) {
-            return item.requirement();
+    public static List<Section> sections(Checklist checklist) {
+        List<Row> own = new ArrayList<>();
+        List<Row> higher = new ArrayList<>();
+        for (ChecklistItem item : checklist.items()) {
+            List<Row> rows = item.duty() == Duty.HIGHER ? higher : own;
+            rows.add(new Row(rows.size() + 1, item.category(), requirement(item), item.duty().chinese(),
+                    frequency(item), basis(item)));
         }
-        return item.requirement() + "（各文件规定不同："
-                + item.variants().stream().map(v -> v.requirement() + "——" + v.sources().stream()
-                        .map(s -> "《" + s.docTitle() + "》").distinct().collect(Collectors.joining("、")))
-                        .collect(Collectors.joining("；")) + "；从严执行）";
+        List<Section> sections = new ArrayList<>();
+        sections.add(new Section(OWN, own));
+        if (!higher.isEmpty()) {
+            sections.add(new Section(HIGHER, higher));
+        }
+        return sections;
+    }
+
+    public static String frequency(ChecklistItem item) {
+        return item.frequency() == null ? "" : item.frequency().label();
+    }
+
+    /** The requirement as printed: 可选 for an option, a table's rows, the other documents' wording when they differ. */
+    public static String requirement(ChecklistItem item) {
+        StringBuilder out = new StringBuilder(item.optional() ? "（可选）" : "").append(item.requirement());
+        for (ChecklistItem.Row row : item.rows()) {
+            out.append("\n· ").append(row.text());
+        }
+        if (!item.variants().isEmpty()) {
+            out.append("\n（各文件规定不同：").append(item.variants().stream().map(v -> v.requirement() + "——"
+                            + v.sources().stream().map(s -> "《" + s.docTitle() + "》").distinct()
+                            .collect(Collectors.joining("、")))
+                    .collect(Collectors.joining("；"))).append("；从严执行）");
+        }
+        return out.toString();
     }
 
     /** 《title》（文号）path, one per source. */

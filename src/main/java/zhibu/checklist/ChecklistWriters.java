@@ -1,17 +1,25 @@
 package zhibu.checklist;
 
+import biweekly.Biweekly;
+import biweekly.ICalendar;
+import biweekly.component.VEvent;
+import biweekly.property.DateStart;
+import biweekly.util.Recurrence;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.math.BigInteger;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
+import java.time.ZoneId;
+import java.util.Date;
 import java.util.List;
+import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -19,31 +27,48 @@ import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STPageOrientation;
 
-/** A checklist as text, DOCX, XLSX, an ICS calendar for the coming year, or a printable HTML page. */
+/**
+ * A checklist as text, DOCX and XLSX (through POI, A4 landscape, the header row repeated on every page), an
+ * iCalendar of recurring events (through biweekly), or a printable A4 page.
+ */
 public final class ChecklistWriters {
+    /** A4 landscape in twentieths of a point, with 2 cm margins. */
+    private static final int PAGE_W = 16838;
+    private static final int PAGE_H = 11906;
+    private static final int MARGIN = 1134;
+
     private ChecklistWriters() {
     }
 
     public static String text(Checklist checklist) {
         StringBuilder out = new StringBuilder(ChecklistTable.title(checklist.profile())).append("\n");
-        String category = null;
-        int n = 1;
-        for (ChecklistItem item : checklist.items()) {
-            if (!item.category().equals(category)) {
-                category = item.category();
-                out.append("\n【").append(category).append("】\n");
-            }
-            out.append(n++).append(". ").append(ChecklistTable.requirement(item)).append("\n");
-            for (ChecklistItem.Source s : item.sources()) {
-                out.append("   依据：").append(ChecklistTable.citation(s)).append("\n");
+        for (ChecklistTable.Section section : ChecklistTable.sections(checklist)) {
+            out.append("\n== ").append(section.title()).append(" ==\n");
+            String category = null;
+            for (ChecklistTable.Row row : section.rows()) {
+                if (!row.category().equals(category)) {
+                    category = row.category();
+                    out.append("\n【").append(category).append("】\n");
+                }
+                out.append(row.number()).append(". ").append(row.requirement().replace("\n", "\n   "))
+                        .append(row.frequency().isEmpty() ? "" : "（" + row.frequency() + "）")
+                        .append("［").append(row.duty()).append("］\n");
+                for (String basis : row.basis().split("\n")) {
+                    out.append("   依据：").append(basis).append("\n");
+                }
             }
         }
         checklist.notes().forEach(note -> out.append("\n注意：").append(note).append("\n"));
         return out.toString();
     }
 
-    public static byte[] docx(Checklist checklist) throws IOException {
+    public static byte[] docx(Checklist checklist, LocalDate date) throws IOException {
         try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             XWPFParagraph title = doc.createParagraph();
             title.setAlignment(ParagraphAlignment.CENTER);
@@ -51,27 +76,66 @@ public final class ChecklistWriters {
             run.setBold(true);
             run.setFontSize(16);
             run.setText(ChecklistTable.title(checklist.profile()));
-            List<List<String>> rows = ChecklistTable.rows(checklist);
-            XWPFTable table = doc.createTable(rows.size() + 1, ChecklistTable.HEADER.size());
-            fill(table.getRow(0), ChecklistTable.HEADER, true);
-            for (int i = 0; i < rows.size(); i++) {
-                fill(table.getRow(i + 1), rows.get(i), false);
+            XWPFParagraph subtitle = doc.createParagraph();
+            subtitle.setAlignment(ParagraphAlignment.CENTER);
+            subtitle.createRun().setText(ChecklistTable.subtitle(checklist.profile(), date));
+            int usable = PAGE_W - 2 * MARGIN;
+            int total = java.util.Arrays.stream(ChecklistTable.WIDTHS).sum();
+            for (ChecklistTable.Section section : ChecklistTable.sections(checklist)) {
+                XWPFParagraph heading = doc.createParagraph();
+                heading.setSpacingBefore(240);
+                XWPFRun h = heading.createRun();
+                h.setBold(true);
+                h.setFontSize(13);
+                h.setText(section.title());
+                XWPFTable table = doc.createTable(section.rows().size() + 1, ChecklistTable.HEADER.size());
+                table.setWidth(String.valueOf(usable));
+                CTTblGrid grid = table.getCTTbl().getTblGrid() != null ? table.getCTTbl().getTblGrid()
+                        : table.getCTTbl().addNewTblGrid();
+                while (grid.sizeOfGridColArray() > 0) {
+                    grid.removeGridCol(0);
+                }
+                int[] twips = new int[ChecklistTable.WIDTHS.length];
+                for (int c = 0; c < twips.length; c++) {
+                    twips[c] = usable * ChecklistTable.WIDTHS[c] / total;
+                    grid.addNewGridCol().setW(BigInteger.valueOf(twips[c]));
+                }
+                XWPFTableRow header = table.getRow(0);
+                header.setRepeatHeader(true);
+                header.setCantSplitRow(true);
+                fill(header, ChecklistTable.HEADER, twips, true);
+                for (int i = 0; i < section.rows().size(); i++) {
+                    fill(table.getRow(i + 1), section.rows().get(i).cells(), twips, false);
+                }
             }
             for (String note : checklist.notes()) {
                 doc.createParagraph().createRun().setText("注意：" + note);
             }
+            CTSectPr page = doc.getDocument().getBody().isSetSectPr() ? doc.getDocument().getBody().getSectPr()
+                    : doc.getDocument().getBody().addNewSectPr();
+            CTPageSz size = page.isSetPgSz() ? page.getPgSz() : page.addNewPgSz();
+            size.setW(BigInteger.valueOf(PAGE_W));
+            size.setH(BigInteger.valueOf(PAGE_H));
+            size.setOrient(STPageOrientation.LANDSCAPE);
+            CTPageMar margins = page.isSetPgMar() ? page.getPgMar() : page.addNewPgMar();
+            margins.setTop(BigInteger.valueOf(MARGIN));
+            margins.setBottom(BigInteger.valueOf(MARGIN));
+            margins.setLeft(BigInteger.valueOf(MARGIN));
+            margins.setRight(BigInteger.valueOf(MARGIN));
             doc.write(out);
             return out.toByteArray();
         }
     }
 
-    private static void fill(XWPFTableRow row, List<String> cells, boolean bold) {
+    private static void fill(XWPFTableRow row, List<String> cells, int[] twips, boolean bold) {
         for (int c = 0; c < cells.size(); c++) {
+            row.getCell(c).setWidth(String.valueOf(twips[c]));
             XWPFParagraph p = row.getCell(c).getParagraphs().get(0);
             String[] lines = cells.get(c).split("\n");
             for (int l = 0; l < lines.length; l++) {
                 XWPFRun run = p.createRun();
                 run.setBold(bold);
+                run.setFontSize(10);
                 run.setText(lines[l]);
                 if (l + 1 < lines.length) {
                     run.addBreak();
@@ -80,125 +144,155 @@ public final class ChecklistWriters {
         }
     }
 
-    public static byte[] xlsx(Checklist checklist) throws IOException {
+    public static byte[] xlsx(Checklist checklist, LocalDate date) throws IOException {
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = book.createSheet("清单");
             CellStyle wrap = book.createCellStyle();
             wrap.setWrapText(true);
+            wrap.setVerticalAlignment(VerticalAlignment.TOP);
+            border(wrap);
             CellStyle head = book.createCellStyle();
             Font bold = book.createFont();
             bold.setBold(true);
             head.setFont(bold);
-            Row header = sheet.createRow(0);
-            for (int c = 0; c < ChecklistTable.HEADER.size(); c++) {
-                header.createCell(c).setCellValue(ChecklistTable.HEADER.get(c));
-                header.getCell(c).setCellStyle(head);
-            }
-            List<List<String>> rows = ChecklistTable.rows(checklist);
-            for (int r = 0; r < rows.size(); r++) {
-                Row row = sheet.createRow(r + 1);
-                for (int c = 0; c < rows.get(r).size(); c++) {
-                    row.createCell(c).setCellValue(rows.get(r).get(c));
-                    row.getCell(c).setCellStyle(wrap);
+            head.setWrapText(true);
+            border(head);
+            CellStyle titleStyle = book.createCellStyle();
+            Font big = book.createFont();
+            big.setBold(true);
+            big.setFontHeightInPoints((short) 14);
+            titleStyle.setFont(big);
+            boolean first = true;
+            for (ChecklistTable.Section section : ChecklistTable.sections(checklist)) {
+                XSSFSheet sheet = book.createSheet(first ? "本支部清单" : "上级职责");
+                sheet.createRow(0).createCell(0).setCellValue(ChecklistTable.title(checklist.profile())
+                        + (first ? "" : "：" + section.title()));
+                sheet.getRow(0).getCell(0).setCellStyle(titleStyle);
+                sheet.createRow(1).createCell(0).setCellValue(ChecklistTable.subtitle(checklist.profile(), date));
+                int last = ChecklistTable.HEADER.size() - 1;
+                sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, last));
+                sheet.addMergedRegion(new CellRangeAddress(1, 1, 0, last));
+                Row header = sheet.createRow(2);
+                for (int c = 0; c <= last; c++) {
+                    header.createCell(c).setCellValue(ChecklistTable.HEADER.get(c));
+                    header.getCell(c).setCellStyle(head);
                 }
+                int r = 3;
+                for (ChecklistTable.Row item : section.rows()) {
+                    Row row = sheet.createRow(r++);
+                    List<String> cells = item.cells();
+                    row.createCell(0).setCellValue(item.number());
+                    row.getCell(0).setCellStyle(wrap);
+                    for (int c = 1; c < cells.size(); c++) {
+                        row.createCell(c).setCellValue(cells.get(c));
+                        row.getCell(c).setCellStyle(wrap);
+                    }
+                }
+                for (int c = 0; c < ChecklistTable.WIDTHS.length; c++) {
+                    sheet.setColumnWidth(c, Math.min(80, ChecklistTable.WIDTHS[c] * 2) * 256); // a CJK character is two units wide
+                }
+                sheet.createFreezePane(0, 3);
+                sheet.setAutoFilter(new CellRangeAddress(2, Math.max(2, r - 1), 0, last));
+                sheet.setRepeatingRows(new CellRangeAddress(2, 2, 0, last));
+                PrintSetup print = sheet.getPrintSetup();
+                print.setPaperSize(PrintSetup.A4_PAPERSIZE);
+                print.setLandscape(true);
+                sheet.setFitToPage(true);
+                print.setFitWidth((short) 1);
+                print.setFitHeight((short) 0);
+                first = false;
             }
-            int[] widths = {6, 10, 60, 12, 50, 14};
-            for (int c = 0; c < widths.length; c++) {
-                sheet.setColumnWidth(c, widths[c] * 256);
-            }
-            sheet.createFreezePane(0, 1);
             book.write(out);
             return out.toByteArray();
         }
     }
 
+    private static void border(CellStyle style) {
+        style.setBorderTop(BorderStyle.THIN);
+        style.setBorderBottom(BorderStyle.THIN);
+        style.setBorderLeft(BorderStyle.THIN);
+        style.setBorderRight(BorderStyle.THIN);
+    }
+
     /**
-     * Events for the twelve months from {@code start}: monthly items on the 1st, quarterly ones in the first month
-     * of each quarter, half-yearly ones in January and July, yearly ones in the fourth quarter (组织生活会 and
-     * 民主评议 are usually held then), each as an all-day event.
+     * The branch's recurring duties of the twelve months from the first day of {@code start}'s next period, one
+     * recurring all-day event each: monthly ones on the 1st (several a month spread over it), quarterly ones in each
+     * quarter's first month, half-yearly ones in January and July, yearly ones once in November. Options, duties
+     * of bodies above and once-a-term matters have no date.
      */
     public static String ics(Checklist checklist, LocalDate start) {
-        StringBuilder out = new StringBuilder();
-        line(out, "BEGIN:VCALENDAR");
-        line(out, "VERSION:2.0");
-        line(out, "PRODID:-//zhibu//checklist//ZH");
-        line(out, "CALSCALE:GREGORIAN");
-        line(out, "X-WR-CALNAME:" + escape(ChecklistTable.title(checklist.profile())));
-        String stamp = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"));
-        LocalDate first = start.withDayOfMonth(1);
+        ICalendar calendar = new ICalendar();
+        calendar.setProductId("-//zhibu//checklist//ZH");
+        calendar.setName(ChecklistTable.title(checklist.profile()));
         for (ChecklistItem item : checklist.items()) {
-            if (item.frequency() == null || item.frequency().per().equals("term")) {
+            if (item.frequency() == null || item.optional() || item.duty() == Duty.HIGHER
+                    || item.frequency().per().months() == 0) {
                 continue;
             }
-            int n = 0;
-            for (int m = 0; m < 12; m++) {
-                LocalDate month = first.plusMonths(m);
-                if (!falls(item.frequency().per(), month.getMonthValue())) {
-                    continue;
+            int months = item.frequency().per().months();
+            int times = Math.max(1, item.frequency().times());
+            LocalDate first = firstStart(start, months);
+            VEvent event = new VEvent();
+            event.setUid(item.id() + "@zhibu");
+            event.setSummary(item.title() + "：" + item.requirement());
+            event.setDescription(ChecklistTable.requirement(item) + "\n责任：" + item.duty().chinese() + "\n依据："
+                    + ChecklistTable.basis(item));
+            event.addCategories(item.category());
+            event.setDateStart(new DateStart(Date.from(first.atStartOfDay(ZoneId.systemDefault()).toInstant()), false));
+            Recurrence.Builder rule;
+            if (months == 1) {
+                rule = new Recurrence.Builder(biweekly.util.Frequency.MONTHLY).count(12);
+                if (times > 1) {
+                    for (int t = 0; t < times; t++) {
+                        rule.byMonthDay(1 + t * (28 / times));
+                    }
                 }
-                for (int t = 0; t < Math.max(1, item.frequency().times()); t++) {
-                    LocalDate day = month.plusDays(Math.min(27, t * (28 / Math.max(1, item.frequency().times()))));
-                    line(out, "BEGIN:VEVENT");
-                    line(out, "UID:" + item.id() + "-" + (n++) + "@zhibu");
-                    line(out, "DTSTAMP:" + stamp);
-                    line(out, "DTSTART;VALUE=DATE:" + day.format(DateTimeFormatter.BASIC_ISO_DATE));
-                    line(out, "DTEND;VALUE=DATE:" + day.plusDays(1).format(DateTimeFormatter.BASIC_ISO_DATE));
-                    line(out, "SUMMARY:" + escape(item.title() + "：" + item.requirement()));
-                    line(out, "DESCRIPTION:" + escape(ChecklistTable.requirement(item) + "\n依据：" + ChecklistTable.basis(item)));
-                    line(out, "CATEGORIES:" + escape(item.category()));
-                    line(out, "END:VEVENT");
-                }
+            } else if (months == 12) {
+                rule = new Recurrence.Builder(biweekly.util.Frequency.YEARLY).count(1);
+            } else {
+                rule = new Recurrence.Builder(biweekly.util.Frequency.MONTHLY).interval(months).count(12 / months);
             }
+            event.setRecurrenceRule(rule.build());
+            calendar.addEvent(event);
         }
-        line(out, "END:VCALENDAR");
-        return out.toString();
+        return Biweekly.write(calendar).go();
     }
 
-    private static boolean falls(String per, int month) {
-        return switch (per) {
-            case "month" -> true;
-            case "quarter" -> month % 3 == 1;
-            case "half-year" -> month == 1 || month == 7;
-            default -> month == 11;
-        };
-    }
-
-    private static String escape(String s) {
-        return s.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n");
-    }
-
-    /** One content line, folded at 75 octets of UTF-8 as RFC 5545 asks, without splitting a character. */
-    private static void line(StringBuilder out, String content) {
-        int octets = 0;
-        for (int i = 0; i < content.length(); ) {
-            int cp = content.codePointAt(i);
-            int size = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
-            if (octets + size > 75) {
-                out.append("\r\n ");
-                octets = 1;
-            }
-            out.appendCodePoint(cp);
-            octets += size;
-            i += Character.charCount(cp);
+    /** The first day of the first period after {@code start}: next month, quarter, half-year; November for a year. */
+    static LocalDate firstStart(LocalDate start, int months) {
+        LocalDate month = start.withDayOfMonth(1).plusMonths(1);
+        if (months == 12) {
+            LocalDate november = month.withMonth(11);
+            return november.isBefore(month) ? november.plusYears(1) : november;
         }
-        out.append("\r\n");
+        while ((month.getMonthValue() - 1) % months != 0) {
+            month = month.plusMonths(1);
+        }
+        return month;
     }
 
-    /** A printable A4 page (uses the site's stylesheet; readable without it). */
-    public static String html(Checklist checklist) {
+    /** A printable A4 landscape page (its own print styles; the site's stylesheet for the screen). */
+    public static String html(Checklist checklist, LocalDate date) {
         StringBuilder out = new StringBuilder("<!doctype html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">")
                 .append("<title>").append(esc(ChecklistTable.title(checklist.profile()))).append("</title>")
                 .append("<link rel=\"stylesheet\" href=\"/app.css\"></head><body class=\"print-page\"><main>")
                 .append("<h1>").append(esc(ChecklistTable.title(checklist.profile()))).append("</h1>")
-                .append("<table class=\"checklist-table\"><thead><tr>");
-        ChecklistTable.HEADER.forEach(h -> out.append("<th>").append(esc(h)).append("</th>"));
-        out.append("</tr></thead><tbody>");
-        for (List<String> row : ChecklistTable.rows(checklist)) {
-            out.append("<tr>");
-            row.forEach(cell -> out.append("<td>").append(esc(cell).replace("\n", "<br>")).append("</td>"));
-            out.append("</tr>");
+                .append("<p class=\"meta\">").append(esc(ChecklistTable.subtitle(checklist.profile(), date))).append("</p>");
+        for (ChecklistTable.Section section : ChecklistTable.sections(checklist)) {
+            out.append("<h2>").append(esc(section.title())).append("</h2>")
+                    .append("<table class=\"checklist-table\"><colgroup>");
+            for (int c = 0; c < ChecklistTable.HEADER.size(); c++) {
+                out.append("<col class=\"col-").append(c + 1).append("\">"); // widths in app.css: no inline style under the CSP
+            }
+            out.append("</colgroup><thead><tr>");
+            ChecklistTable.HEADER.forEach(h -> out.append("<th>").append(esc(h)).append("</th>"));
+            out.append("</tr></thead><tbody>");
+            for (ChecklistTable.Row row : section.rows()) {
+                out.append("<tr>");
+                row.cells().forEach(cell -> out.append("<td>").append(esc(cell).replace("\n", "<br>")).append("</td>"));
+                out.append("</tr>");
+            }
+            out.append("</tbody></table>");
         }
-        out.append("</tbody></table>");
         checklist.notes().forEach(n -> out.append("<p class=\"notice\">注意：").append(esc(n)).append("</p>"));
         return out.append("</main></body></html>\n").toString();
     }

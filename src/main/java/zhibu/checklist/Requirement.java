@@ -5,8 +5,11 @@ import zhibu.core.Frequency;
 import zhibu.core.Quantity;
 
 /**
- * One obligation found in a clause: the sentence part that states it, what it is about ({@code matter}), who it
- * applies to, how often or how much, under which condition.
+ * One requirement found in a clause: a whole sentence of it (or a part of a sentence that lists several duties, each
+ * with its own subject), what it is about ({@code terms}: the domain terms, e.g. 支委会 and 党小组会;
+ * {@code matter}: its row of the coverage table, the one its number's own part names first; {@code matters}: every
+ * row it touches), who must do it, whether it is only an option (可以, 提倡, 鼓励), how
+ * often or how much, under which condition on the number of members, and the branch types it applies to.
  */
 public record Requirement(
         String clauseId,
@@ -16,25 +19,34 @@ public record Requirement(
         List<String> path,
         String clauseText,
         String statement,
-        String matter,
-        String qualifier,
-        String category,
+        List<String> terms,
+        Matters.Matter matter,
+        List<String> matters,
+        Duty duty,
+        boolean optional,
+        String person,
         Frequency frequency,
         Quantity quantity,
         MemberCondition condition,
         List<String> branchTypes) {
 
-    /** Who makes a frequency a different duty (党员领导干部 讲党课 is not the branch's 党课). */
-    static final java.util.Set<String> PERSONS = zhibu.core.DutyHolders.PERSONS;
+    /** The terms as an item's title: 支委会、党小组会. */
+    public String title() {
+        return terms.isEmpty() ? matter.name() : String.join("、", terms);
+    }
 
-    /** What requirements saying the same thing share: the matter and what is measured. */
+    /** What requirements saying the same thing share: who, about what, and what is measured. */
     public String key() {
+        String who = duty.label() + "|" + person + "|" + optional + "|" + title();
+        if (terms.isEmpty()) {
+            return who + "|" + statement; // nothing names what it is about: only the same sentence is the same duty
+        }
         if (frequency != null) {
-            return matter + "|frequency|" + (PERSONS.contains(qualifier) ? qualifier : "");
+            return who + "|frequency";
         }
         if (quantity != null) {
-            return matter + "|" + quantity.unit() + "|" + qualifier;
+            return who + "|" + quantity.unit();
         }
-        return matter + "|" + statement;
+        return who + "|" + statement;
     }
 }

@@ -1,5 +1,6 @@
 package zhibu.cli;
 
+import zhibu.core.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

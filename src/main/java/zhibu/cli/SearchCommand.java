@@ -1,5 +1,6 @@
 package zhibu.cli;
 
+import zhibu.core.Json;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;

@@ -54,13 +54,7 @@ public final class Values {
         if (!m.find()) {
             return null;
         }
-        String per = switch (m.group(1)) {
-            case "月" -> "month";
-            case "季度", "季" -> "quarter";
-            case "半年" -> "half-year";
-            case "年" -> "year";
-            default -> "term";
-        };
+        Period per = Period.ofWord(m.group(1));
         return new Found(m.start(), m.end(), m.group(), new Frequency(per, (int) Double.parseDouble(m.group(2))),
                 null);
     }

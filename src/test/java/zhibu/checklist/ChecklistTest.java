@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import zhibu.core.Frequency;
+import zhibu.core.Period;
 import zhibu.index.ZhibuIndex;
 import zhibu.library.Library;
 import zhibu.testing.Paths;
@@ -64,22 +65,24 @@ class ChecklistTest {
     @Test
     void aUniversityBranchOfThirty() throws IOException {
         Checklist c = service.checklist(Profile.of("高校", 30));
-        assertEquals(new Frequency("quarter", 1), one(c, "党员大会", "每季度召开1次").frequency());
-        assertEquals(new Frequency("month", 1), one(c, "支委会", "每月召开1次").frequency());
-        assertEquals(new Frequency("month", 1), one(c, "党小组会", "每月召开1次").frequency());
+        assertEquals(new Frequency(Period.QUARTER, 1), one(c, "党员大会", "每季度召开1次").frequency());
+        assertEquals(new Frequency(Period.MONTH, 1), one(c, "支委会", "每月召开1次").frequency());
+        assertEquals(new Frequency(Period.MONTH, 1), one(c, "党小组会", "每月召开1次").frequency());
         ChecklistItem lectures = one(c, "党课", "每季度安排1次");
-        assertEquals(new Frequency("quarter", 1), lectures.frequency(), "the stricter of 每季度 and 每半年");
+        assertEquals(new Frequency(Period.QUARTER, 1), lectures.frequency(), "the stricter of 每季度 and 每半年");
         assertEquals(2, lectures.variants().size());
-        assertTrue(lectures.variants().stream().anyMatch(v -> v.frequency().equals(new Frequency("half-year", 1))));
-        assertEquals(new Frequency("month", 1), one(c, "主题党日", "每月相对固定1天").frequency());
+        assertTrue(lectures.variants().stream().anyMatch(v -> v.frequency().equals(new Frequency(Period.HALF_YEAR, 1))));
+        assertEquals(new Frequency(Period.MONTH, 1), one(c, "主题党日", "每月相对固定1天").frequency());
         ChecklistItem life = one(c, "组织生活会", "召开1次组织生活会");
-        assertEquals(new Frequency("half-year", 1), life.frequency(), "每半年 in Hunan is stricter than 每年");
-        assertEquals(new Frequency("year", 1), one(c, "民主评议党员", "每年开展1次民主评议党员").frequency());
+        assertEquals(new Frequency(Period.HALF_YEAR, 1), life.frequency(), "每半年 in Hunan is stricter than 每年");
+        assertEquals(new Frequency(Period.YEAR, 1), one(c, "民主评议党员", "每年开展1次民主评议党员").frequency());
         one(c, "谈心谈话", "谈心谈话");
         assertTrue(mentions(c, "不少于32学时"));
         assertTrue(mentions(c, "每届任期3年"));
         ChecklistItem reminder = one(c, "换届", "提前6个月");
         assertEquals(2, reminder.variants().size(), "3个月 in Hunan, 6个月 in Xi'an");
+        assertEquals(Duty.HIGHER, reminder.duty(), "the reminder is the higher committee's");
+        assertEquals(Duty.SECRETARY, one(c, "党课", "党支部书记每年至少为党员讲1次党课").duty());
         assertTrue(mentions(c, "教职工党员人均不少于200元"));
         assertTrue(mentions(c, "学生党员人均不少于100元"));
         assertTrue(mentions(c, "党支部委员会由3人至5人组成"));
@@ -91,11 +94,12 @@ class ChecklistTest {
     @Test
     void aStudentsBranchSkipsWhatIsOnlyForTeachingStaff() throws IOException {
         Checklist students = service.checklist(new Profile("高校", 30, true, true, "学生"));
-        assertTrue(mentions(students, "学生党员人均不少于100元"));
-        assertFalse(mentions(students, "教职工党员人均不少于200元"));
         Checklist staff = service.checklist(new Profile("高校", 30, true, true, "教职工"));
-        assertTrue(mentions(staff, "教职工党员人均不少于200元"));
-        assertFalse(mentions(staff, "学生党员人均不少于100元"));
+        // one sentence states both rates: it is kept whole for both kinds of branch, never cut in two
+        assertTrue(mentions(students, "教职工党员人均不少于200元学生党员人均不少于100元"));
+        assertTrue(mentions(staff, "教职工党员人均不少于200元学生党员人均不少于100元"));
+        assertTrue(students.items().stream().noneMatch(i -> i.requirement().contains("教职工") && !i.requirement().contains("学生")));
+        assertTrue(staff.items().stream().noneMatch(i -> i.requirement().contains("学生") && !i.requirement().contains("教职工")));
     }
 
     @Test
@@ -121,13 +125,13 @@ class ChecklistTest {
     @Test
     void sizeConditionsFollowTheMembers() throws IOException {
         Checklist tiny = service.checklist(Profile.of("社区", 2));
-        assertTrue(mentions(tiny, "成立联合党支部"), titles(tiny).toString());
+        assertTrue(mentions(tiny, "联合党支部"), titles(tiny).toString());
         Checklist big = service.checklist(Profile.of("社区", 60));
         assertFalse(big.notes().isEmpty());
         assertTrue(big.notes().get(0).contains("不超过50人"));
         assertTrue(service.checklist(Profile.of("社区", 30)).notes().isEmpty());
         Checklist noGroups = service.checklist(new Profile("社区", 30, false, true));
-        assertTrue(noGroups.items().stream().noneMatch(i -> i.requirement().contains("党小组")));
+        assertTrue(noGroups.items().stream().noneMatch(i -> i.title().equals("党小组会")), titles(noGroups).toString());
     }
 
     @Test
@@ -136,7 +140,7 @@ class ChecklistTest {
             for (ChecklistItem item : service.checklist(p).items()) {
                 assertFalse(item.sources().isEmpty(), item.id());
                 assertTrue(Checklist.CATEGORIES.contains(item.category()), item.category());
-                boolean stated = false;
+                boolean stated = !item.rows().isEmpty(); // a table's rows are checked one by one in ChecklistProfilesTest
                 for (ChecklistItem.Source source : item.sources()) {
                     var clause = library.clause(source.clauseId());
                     assertTrue(clause.isPresent(), source.clauseId());
@@ -164,66 +168,85 @@ class ChecklistTest {
     @Test
     void docxAndXlsxHoldEveryItemInOrder() throws IOException {
         Checklist c = service.checklist(Profile.of("高校", 30));
-        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(ChecklistWriters.docx(c)))) {
-            XWPFTable table = doc.getTables().get(0);
-            assertEquals(c.items().size() + 1, table.getNumberOfRows());
-            assertEquals(ChecklistTable.HEADER, table.getRow(0).getTableCells().stream().map(x -> x.getText()).toList());
-            for (int i = 0; i < c.items().size(); i++) {
-                assertEquals(String.valueOf(i + 1), table.getRow(i + 1).getCell(0).getText());
-                assertTrue(table.getRow(i + 1).getCell(2).getText().startsWith(c.items().get(i).requirement()));
-                assertTrue(table.getRow(i + 1).getCell(4).getText().contains(c.items().get(i).sources().get(0).docTitle()));
-                assertEquals("", table.getRow(i + 1).getCell(5).getText());
+        List<ChecklistTable.Section> sections = ChecklistTable.sections(c);
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(ChecklistWriters.docx(c, LocalDate.now())))) {
+            assertEquals(sections.size(), doc.getTables().size());
+            for (int t = 0; t < sections.size(); t++) {
+                XWPFTable table = doc.getTables().get(t);
+                List<ChecklistTable.Row> rows = sections.get(t).rows();
+                assertEquals(rows.size() + 1, table.getNumberOfRows());
+                assertEquals(ChecklistTable.HEADER, table.getRow(0).getTableCells().stream().map(x -> x.getText()).toList());
+                assertTrue(table.getRow(0).isRepeatHeader(), "the header row repeats on every page");
+                assertEquals(ChecklistTable.HEADER.size(), table.getCTTbl().getTblGrid().sizeOfGridColArray());
+                for (int i = 0; i < rows.size(); i++) {
+                    assertEquals(String.valueOf(i + 1), table.getRow(i + 1).getCell(0).getText());
+                    assertTrue(fold(table.getRow(i + 1).getCell(2).getText()).startsWith(fold(rows.get(i).requirement().split("\n")[0])));
+                    assertEquals("", table.getRow(i + 1).getCell(6).getText());
+                }
             }
+            var size = doc.getDocument().getBody().getSectPr().getPgSz();
+            assertEquals("landscape", size.getOrient().toString());
+            assertTrue(((java.math.BigInteger) size.getW()).intValue() > ((java.math.BigInteger) size.getH()).intValue());
         }
-        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(ChecklistWriters.xlsx(c)))) {
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(ChecklistWriters.xlsx(c, LocalDate.now())))) {
             var sheet = book.getSheetAt(0);
-            assertEquals(c.items().size(), sheet.getLastRowNum());
+            List<ChecklistTable.Row> rows = sections.get(0).rows();
+            assertEquals(rows.size() + 2, sheet.getLastRowNum(), "title, profile, header, then one row per item");
+            assertTrue(sheet.getRow(0).getCell(0).getStringCellValue().contains("高校党支部"));
             List<String> header = new ArrayList<>();
-            sheet.getRow(0).forEach(cell -> header.add(cell.getStringCellValue()));
+            sheet.getRow(2).forEach(cell -> header.add(cell.getStringCellValue()));
             assertEquals(ChecklistTable.HEADER, header);
-            for (int i = 0; i < c.items().size(); i++) {
-                Row row = sheet.getRow(i + 1);
-                assertEquals(c.items().get(i).category(), row.getCell(1).getStringCellValue());
-                assertTrue(row.getCell(2).getStringCellValue().startsWith(c.items().get(i).requirement()));
+            for (int i = 0; i < rows.size(); i++) {
+                Row row = sheet.getRow(i + 3);
+                assertEquals(i + 1, row.getCell(0).getNumericCellValue(), 0.0);
+                assertEquals(rows.get(i).category(), row.getCell(1).getStringCellValue());
             }
+            assertTrue(sheet.getCTWorksheet().isSetAutoFilter());
         }
     }
 
     @Test
-    void theCalendarParsesAndHoldsTheYear() throws IOException {
+    void theCalendarRecursAndHoldsTheYear() throws IOException {
         Checklist c = service.checklist(Profile.of("高校", 30));
-        String ics = ChecklistWriters.ics(c, LocalDate.of(2027, 1, 1));
-        assertTrue(ics.startsWith("BEGIN:VCALENDAR\r\n") && ics.endsWith("END:VCALENDAR\r\n"));
-        for (String line : ics.split("\r\n")) {
-            assertTrue(line.getBytes(StandardCharsets.UTF_8).length <= 75, "unfolded line: " + line);
-        }
-        List<String[]> events = new ArrayList<>(); // [summary, date]
-        String unfolded = ics.replace("\r\n ", "");
-        String summary = null;
-        for (String line : unfolded.split("\r\n")) {
-            if (line.startsWith("SUMMARY:")) {
-                summary = line.substring(8);
-            } else if (line.startsWith("DTSTART;VALUE=DATE:")) {
-                events.add(new String[] {null, line.substring(19)});
-            } else if (line.equals("END:VEVENT")) {
-                events.get(events.size() - 1)[0] = summary;
+        String ics = ChecklistWriters.ics(c, LocalDate.of(2026, 12, 5));
+        biweekly.ICalendar calendar = biweekly.Biweekly.parse(ics).first();
+        java.util.Map<String, List<LocalDate>> dates = new java.util.LinkedHashMap<>();
+        LocalDate end = LocalDate.of(2028, 1, 1);
+        for (biweekly.component.VEvent event : calendar.getEvents()) {
+            assertTrue(event.getRecurrenceRule() != null, "every event recurs: " + event.getSummary().getValue());
+            List<LocalDate> list = new ArrayList<>();
+            var it = event.getDateIterator(java.util.TimeZone.getDefault());
+            while (it.hasNext()) {
+                LocalDate d = it.next().toInstant().atZone(java.time.ZoneId.systemDefault()).toLocalDate();
+                if (!d.isBefore(end)) {
+                    break;
+                }
+                list.add(d);
             }
+            dates.put(event.getSummary().getValue(), list);
         }
-        assertEquals(unfolded.split("BEGIN:VEVENT", -1).length - 1, events.size());
-        assertEquals(12, events.stream().filter(e -> e[0].startsWith("主题党日")).count());
-        List<String> meetings = events.stream().filter(e -> e[0].startsWith("党员大会")).map(e -> e[1]).toList();
-        assertEquals(List.of("20270101", "20270401", "20270701", "20271001"), meetings);
-        assertTrue(events.stream().filter(e -> e[0].startsWith("民主评议党员")).allMatch(e -> e[1].startsWith("202711")));
-        assertEquals(2, events.stream().filter(e -> e[0].startsWith("组织生活会")).count(), "每半年");
+        List<LocalDate> themeDays = dates.entrySet().stream().filter(e -> e.getKey().startsWith("主题党日"))
+                .findFirst().orElseThrow().getValue();
+        assertEquals(12, themeDays.size(), "one recurring 主题党日 expands to twelve");
+        assertEquals(LocalDate.of(2027, 1, 1), themeDays.get(0));
+        List<LocalDate> meetings = dates.entrySet().stream().filter(e -> e.getKey().startsWith("党员大会")).findFirst()
+                .orElseThrow().getValue();
+        assertEquals(List.of(LocalDate.of(2027, 1, 1), LocalDate.of(2027, 4, 1), LocalDate.of(2027, 7, 1),
+                LocalDate.of(2027, 10, 1)), meetings);
+        assertTrue(dates.keySet().stream().noneMatch(k -> k.contains("可以")), "options have no dates");
+        long events = c.items().stream().filter(i -> i.frequency() != null && !i.optional() && i.duty() != Duty.HIGHER
+                && i.frequency().per().months() > 0).count();
+        assertEquals(events, calendar.getEvents().size());
     }
 
     @Test
     void theJsonHasTheContractsFields() throws IOException {
-        var json = zhibu.cli.Json.MAPPER.readTree(ChecklistFormat.JSON.render(service.checklist(Profile.of("高校", 30))));
+        var json = zhibu.core.Json.MAPPER.readTree(ChecklistFormat.JSON.render(service.checklist(Profile.of("高校", 30))));
         assertEquals("高校", json.at("/profile/branchType").asText());
         assertEquals(30, json.at("/profile/members").asInt());
         var item = json.at("/items/0");
-        for (String field : List.of("id", "category", "title", "requirement", "frequency", "sources", "variants")) {
+        for (String field : List.of("id", "category", "title", "requirement", "frequency", "sources", "variants", "duty",
+                "optional", "matter", "matters", "rows")) {
             assertTrue(item.has(field), field);
         }
         for (String field : List.of("clauseId", "docTitle", "path", "text")) {

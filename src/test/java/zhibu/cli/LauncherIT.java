@@ -1,5 +1,6 @@
 package zhibu.cli;
 
+import zhibu.core.Json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -11,7 +11,7 @@ class ValuesTest {
     void frequenciesAndTheirLabels() {
         assertEquals("每季度1次", Values.findFrequency("党支部党员大会一般每季度召开1次").label());
         assertEquals("每月1次", Values.findFrequency("每月相对固定1天").label());
-        assertEquals(new Frequency("half-year", 1), Values.frequency(Values.foldCounts("讲党课每半年至少一次")));
+        assertEquals(new Frequency(Period.HALF_YEAR, 1), Values.frequency(Values.foldCounts("讲党课每半年至少一次")));
         assertNull(Values.findFrequency("三会一课"));
     }
 

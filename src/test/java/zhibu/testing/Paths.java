@@ -37,4 +37,31 @@ public final class Paths {
         }
         return file;
     }
+
+    /**
+     * A program a test needs (python3 with python-docx, soffice …), found by running {@code check}. Missing, the test
+     * is skipped with a sentence naming the Debian package — except under CI=true, where .ci/run installs it and a
+     * missing tool is a failure.
+     */
+    public static void requireTool(String debianPackage, String... check) {
+        boolean works;
+        try {
+            Process p = new ProcessBuilder(check).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            works = p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) && p.exitValue() == 0;
+            p.destroyForcibly();
+        } catch (java.io.IOException e) {
+            works = false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            works = false;
+        }
+        if (!works) {
+            String message = String.join(" ", check) + " failed: install Debian's " + debianPackage + " (.ci/run does)";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                Assertions.fail(message + " (CI=true: a missing tool is a failure, not a skip)");
+            }
+            Assumptions.assumeTrue(false, message);
+        }
+    }
 }

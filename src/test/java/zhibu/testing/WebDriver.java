@@ -141,6 +141,18 @@ public final class WebDriver implements AutoCloseable {
         return call("POST", sessionPath + "/execute/sync", Map.of("script", js, "args", List.of(args))).get("value");
     }
 
+    /** Sets the window's outer size, e.g. to an A4 page's width for a print view. */
+    public void windowSize(int width, int height) throws IOException {
+        call("POST", sessionPath + "/window/rect", Map.of("width", width, "height", height));
+    }
+
+    /** The page printed to PDF by the browser (A4, landscape when asked), as WebDriver's print command does it. */
+    public byte[] printPdf(boolean landscape) throws IOException {
+        String pdf = call("POST", sessionPath + "/print", Map.of("orientation", landscape ? "landscape" : "portrait",
+                "page", Map.of("width", 21.0, "height", 29.7), "background", true)).get("value").asText();
+        return Base64.getDecoder().decode(pdf);
+    }
+
     public void screenshot(Path file) throws IOException {
         String png = call("GET", sessionPath + "/screenshot", null).get("value").asText();
         Files.createDirectories(file.getParent());

@@ -198,5 +198,54 @@ class SiteBrowserTest {
         String docx = browser.attribute(browser.findAll(".downloads a").get(0), "href");
         assertTrue(docx.contains("/api/checklist?") && docx.contains("format=docx"), docx);
         browser.screenshot(SHOTS.resolve("checklist.png"));
+        int shown = browser.findAll(".checklist-page > .category .items > .item").size();
+        var api = zhibu.core.Json.MAPPER.readTree(site.get("/api/checklist?branchType=" + java.net.URLEncoder.encode("高校",
+                java.nio.charset.StandardCharsets.UTF_8) + "&members=30").body());
+        long own = 0;
+        for (var item : api.get("items")) {
+            own += item.get("duty").asText().equals("higher") ? 0 : 1;
+        }
+        assertEquals(own, shown, "the page and the API list the same items for the same profile");
+        assertTrue(textOf("main").contains("上级党组织的相关职责"));
+
+        browser.click(browser.find("input[type=checkbox][name=groups]"));
+        browser.click(browser.find(".profile button"));
+        browser.waitFor(() -> url().contains("groups=false") && !url().contains("groups=true") ? true : null,
+                "unchecking 设有党小组 is not in the URL");
+        browser.find(".checklist-page .items .item");
+        var noGroups = zhibu.core.Json.MAPPER.readTree(site.get("/api/checklist?branchType=" + java.net.URLEncoder.encode("高校",
+                java.nio.charset.StandardCharsets.UTF_8) + "&members=30&groups=false").body());
+        long ownNoGroups = 0;
+        for (var item : noGroups.get("items")) {
+            ownNoGroups += item.get("duty").asText().equals("higher") ? 0 : 1;
+        }
+        long finalOwn = ownNoGroups;
+        browser.waitFor(() -> {
+            try {
+                return browser.findAll(".checklist-page > .category .items > .item").size() == finalOwn ? true : null;
+            } catch (java.io.IOException e) {
+                return null;
+            }
+        }, "the page without party groups does not list what the API lists");
+    }
+
+    @Test
+    void theChecklistPrintPageIsLaidOutForA4() throws Exception {
+        browser.open(site.base() + "/api/checklist?branchType=" + java.net.URLEncoder.encode("国有企业",
+                java.nio.charset.StandardCharsets.UTF_8) + "&members=45&format=html");
+        browser.find(".checklist-table");
+        browser.windowSize(1123, 794); // A4 landscape at 96 dpi
+        browser.screenshot(SHOTS.resolve("checklist-print-a4.png"));
+        // 类别 is never wrapped a character per line: its cells are as tall as one line of text
+        var heights = browser.script("return Array.from(document.querySelectorAll('.checklist-table tbody td:nth-child(2)'))"
+                + ".map(td => td.getBoundingClientRect().width)");
+        for (var w : heights) {
+            assertTrue(w.asDouble() >= 60, "类别 column too narrow: " + w);
+        }
+        byte[] pdf = browser.printPdf(true);
+        java.nio.file.Files.write(SHOTS.resolve("checklist-print-a4.pdf"), pdf);
+        String text = new org.apache.tika.Tika().parseToString(new java.io.ByteArrayInputStream(pdf));
+        assertTrue(text.contains("完成情况") && text.contains("国有企业党支部"), text.substring(0, Math.min(300, text.length())));
+        browser.windowSize(1280, 1000);
     }
 }

@@ -53,22 +53,24 @@ public final class RequirementExtractor {
             "(者|的|的[\\p{IsHan}]{1,4})$|^(凡)?(有)?(正式)?党员(人数)?(不足)?\\d+人(以上|以下)?$");
     private static final Pattern LABEL = Pattern.compile("^(?:[（(]?\\d+[）)]|\\d+[.、．]|[一二三四五六七八九十]+、|——)\\s*");
     private static final Pattern CONNECTOR = Pattern.compile("[和、及与]|以及");
+    private static final Pattern DIGIT = Pattern.compile("\\d");
+    private static final Pattern BINDING_WORD = Pattern.compile("应当|必须|不得|严禁|一律|严格|可以|应|要");
     private static final Pattern SETS_UP = Pattern.compile("的党支部[，,]?(?:应当|应)?(?:设立|设置|成立)([^，。；、]+)");
     /** Persons whose numbers are their own duty, not the branch's (党员领导干部每年讲1次党课). */
     static final Set<String> PERSONS = zhibu.core.DutyHolders.PERSONS;
 
     private final List<String> vocabulary;
     private final Map<String, String> canonical;
-    /** Actor names, longest first, with the duty each names. */
-    private final List<Map.Entry<String, Duty>> actors;
+    /** The duty each name of actors.tsv stands for, and the names longest first. */
+    private final Map<String, Duty> duties = new HashMap<>();
+    private final List<String> actors;
 
     private RequirementExtractor(List<String> vocabulary, Map<String, String> canonical) {
         this.vocabulary = vocabulary;
         this.canonical = canonical;
-        this.actors = DomainDictionary.dataLines("actors.tsv").stream().map(line -> line.split("\t"))
-                .map(f -> Map.entry(f[0].strip(), Duty.ofLabel(f[1])))
-                .sorted(Comparator.comparingInt((Map.Entry<String, Duty> e) -> e.getKey().length()).reversed())
-                .toList();
+        DomainDictionary.dataLines("actors.tsv").stream().map(line -> line.split("\t"))
+                .forEach(f -> duties.put(f[0].strip(), Duty.ofLabel(f[1])));
+        this.actors = duties.keySet().stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
     }
 
     /** A term found at a place in a text. */
@@ -121,11 +123,12 @@ public final class RequirementExtractor {
                 continue; // a notice's list of attachments numbers titles, not duties
             }
             for (String unit : units(sentence)) {
-                Found subject = subject(unit, anchor(unit));
-                Duty duty = subject != null ? dutyOf(subject.term())
+                int anchor = anchor(unit);
+                Found subject = subject(unit, anchor);
+                Duty duty = subject != null ? duties.get(subject.term())
                         : startsWithSubject(unit, false) ? Duty.BRANCH : carried; // 党课一般每季度安排1次: the branch's
                 carried = duty;
-                Requirement r = requirement(clause, doc, unit, subject, duty);
+                Requirement r = requirement(clause, doc, unit, anchor, subject, duty);
                 if (r != null) {
                     found.add(r);
                 }
@@ -134,7 +137,8 @@ public final class RequirementExtractor {
         return found;
     }
 
-    private Requirement requirement(Clause clause, DocumentMetadata doc, String unit, Found subject, Duty subjectDuty) {
+    private Requirement requirement(Clause clause, DocumentMetadata doc, String unit, int anchor, Found subject,
+                                    Duty subjectDuty) {
         Set<BranchType> named = BranchType.mentionedIn(unit);
         boolean namesType = !named.isEmpty() && named.size() < 3; // a list of many types addresses none
         List<String> types = namesType ? BranchType.labels(named)
@@ -142,7 +146,7 @@ public final class RequirementExtractor {
         MemberCondition condition = condition(unit);
         Frequency frequency = Values.frequency(unit);
         Quantity quantity = frequency == null ? quantity(unit) : null;
-        Matters.Matter matter = firstNonNull(Matters.of(partAt(unit, anchor(unit))), Matters.of(unit));
+        Matters.Matter matter = firstNonNull(Matters.of(partAt(unit, anchor)), Matters.of(unit));
         boolean measured = (frequency != null || quantity != null) && !CONDITION_ONLY.matcher(clean(unit)).find();
         boolean binding = (namesType || condition != null) && OBLIGATION.matcher(unit).find()
                 || matter != null && matter.core() && STRONG.matcher(unit).find();
@@ -152,7 +156,6 @@ public final class RequirementExtractor {
         if (matter == null) {
             matter = firstNonNull(Matters.of(String.join(" ", clause.path())), Matters.all().getLast());
         }
-        int anchor = anchor(unit);
         Duty duty = subjectDuty;
         if (duty == Duty.BRANCH && HIGHER_ACTION.matcher(partAt(unit, anchor)).find()
                 && (subject == null || subject.start() > anchor)) {
@@ -171,7 +174,8 @@ public final class RequirementExtractor {
 
     /**
      * The requirements a sentence holds: the sentence itself, or its ；-pieces when each starts with its own subject or
-     * condition, or its comma parts when every part states a number and starts with its own subject.
+     * condition; a sentence (or piece) without a member condition that lists duties is cut before each comma part that
+     * starts with its own subject and states a number, the parts between staying with the duty before them.
      */
     private List<String> units(String sentence) {
         List<String> pieces = List.of(sentence);
@@ -213,14 +217,12 @@ public final class RequirementExtractor {
         if (conditionAllowed && MEMBER_CONDITION.matcher(t).find()) {
             return true;
         }
-        for (Map.Entry<String, Duty> actor : actors) {
-            int at = t.indexOf(actor.getKey());
-            if (at >= 0 && at <= 2) {
-                return true;
-            }
-        }
-        for (String term : vocabulary) {
-            int at = t.indexOf(term);
+        return nearStart(t, actors) || nearStart(t, vocabulary);
+    }
+
+    private static boolean nearStart(String text, List<String> names) {
+        for (String name : names) {
+            int at = text.indexOf(name);
             if (at >= 0 && at <= 2) {
                 return true;
             }
@@ -259,7 +261,7 @@ public final class RequirementExtractor {
                     if (!CONNECTOR.matcher(unit.substring(subjects.get(j - 1).end(), next.start())).matches()) {
                         break;
                     }
-                    if (dutyOf(next.term()) == Duty.SECRETARY) {
+                    if (duties.get(next.term()) == Duty.SECRETARY) {
                         return next;
                     }
                 }
@@ -306,38 +308,15 @@ public final class RequirementExtractor {
         return new int[] {start, end};
     }
 
+    /** Names of actors.tsv in a text; a name inside a longer domain term (党员大会, 党小组会) is none. */
     private List<Found> actorsIn(String text) {
         boolean[] taken = new boolean[text.length()];
-        for (Found term : termsIn(text)) { // 党员大会, 党小组会, 支部委员会会议 are matters, not people
-            if (actors.stream().noneMatch(a -> a.getKey().equals(term.term()))) {
-                for (int i = term.start(); i < term.end(); i++) {
-                    taken[i] = true;
-                }
+        for (Found term : termsIn(text)) {
+            if (!duties.containsKey(term.term())) {
+                java.util.Arrays.fill(taken, term.start(), term.end(), true);
             }
         }
-        List<Found> found = new ArrayList<>();
-        for (Map.Entry<String, Duty> actor : actors) {
-            String name = actor.getKey();
-            for (int at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
-                boolean free = true;
-                for (int i = at; i < at + name.length(); i++) {
-                    free &= !taken[i];
-                }
-                if (free) {
-                    for (int i = at; i < at + name.length(); i++) {
-                        taken[i] = true;
-                    }
-                    found.add(new Found(name, at, at + name.length()));
-                }
-            }
-        }
-        found.sort(Comparator.comparingInt(Found::start));
-        return found;
-    }
-
-    private Duty dutyOf(String name) {
-        return actors.stream().filter(a -> a.getKey().equals(name)).map(Map.Entry::getValue).findFirst()
-                .orElse(Duty.BRANCH);
+        return longestFirst(text, actors, taken);
     }
 
     /** Where the number or the binding word of a text stands. */
@@ -346,22 +325,22 @@ public final class RequirementExtractor {
         if (frequency != null) {
             return frequency.start();
         }
-        Matcher number = Pattern.compile("\\d").matcher(text);
+        Matcher number = DIGIT.matcher(text);
         if (number.find()) {
             return number.start();
         }
-        Matcher binding = Pattern.compile("应当|必须|不得|严禁|一律|严格|可以|应|要").matcher(text);
+        Matcher binding = BINDING_WORD.matcher(text);
         return binding.find() ? binding.start() : text.length();
     }
 
     /**
-     * The domain terms a requirement is about: the last term after its number if there is one (每半年至少与班子成员
-     * 谈心谈话1次 is about 谈心谈话); else the terms before it, all of them when joined by 和、及 (支部委员会会议和党小组会议
+     * The domain terms a requirement is about: the last term after its number in the number's own comma part if there
+     * is one (每半年至少与班子成员谈心谈话1次 is about 谈心谈话); else the terms before it, all of them when joined by 和、及 (支部委员会会议和党小组会议
      * 一般每月召开1次 is about both). Who is bound is not a term.
      */
     private List<String> mattersAround(String part, int anchor) {
         List<Found> terms = termsIn(part).stream()
-                .filter(f -> actors.stream().noneMatch(a -> a.getKey().equals(f.term()))).toList();
+                .filter(f -> !duties.containsKey(f.term())).toList();
         int end = partBounds(part, anchor)[1]; // in a whole sentence, the terms of the number's own comma part
         List<Found> after = terms.stream().filter(f -> f.start() >= anchor && f.end() <= end).toList();
         if (!after.isEmpty()) {
@@ -386,19 +365,24 @@ public final class RequirementExtractor {
 
     /** Matter terms in a text, longest first where they overlap, in text order. */
     private List<Found> termsIn(String text) {
-        boolean[] taken = new boolean[text.length()];
+        return longestFirst(text, vocabulary, new boolean[text.length()]);
+    }
+
+    /**
+     * Every place of the names (longest first) in the text where no longer name, nor anything already {@code taken},
+     * stands; in text order.
+     */
+    private static List<Found> longestFirst(String text, List<String> names, boolean[] taken) {
         List<Found> found = new ArrayList<>();
-        for (String term : vocabulary) {
-            for (int at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) {
+        for (String name : names) {
+            for (int at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
                 boolean free = true;
-                for (int i = at; i < at + term.length(); i++) {
+                for (int i = at; i < at + name.length(); i++) {
                     free &= !taken[i];
                 }
                 if (free) {
-                    for (int i = at; i < at + term.length(); i++) {
-                        taken[i] = true;
-                    }
-                    found.add(new Found(term, at, at + term.length()));
+                    java.util.Arrays.fill(taken, at, at + name.length(), true);
+                    found.add(new Found(name, at, at + name.length()));
                 }
             }
         }

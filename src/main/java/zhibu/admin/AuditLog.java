@@ -40,7 +40,12 @@ public final class AuditLog {
         }
     }
 
-    public Path file() {
-        return file;
+    /** Up to {@code count} lines, newest first. */
+    public synchronized java.util.List<String> newest(int count) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return java.util.List.of();
+        }
+        java.util.List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
+        return java.util.List.copyOf(all.subList(Math.max(0, all.size() - count), all.size()).reversed());
     }
 }

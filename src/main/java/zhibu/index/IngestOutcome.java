@@ -11,7 +11,14 @@ import zhibu.ingest.Reason;
  */
 public record IngestOutcome(Path file, Status status, String docId, int clauses, int cases, Reason reason,
                             Reason note) {
-    public enum Status { ADDED, REPLACED, UNCHANGED, REMOVED, SKIPPED, FAILED }
+    public enum Status {
+        ADDED, REPLACED, UNCHANGED, REMOVED, SKIPPED, FAILED;
+
+        /** The contract's word: added, replaced, unchanged, removed, skipped, failed. */
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     public IngestOutcome(Path file, Status status, String docId, int clauses, int cases, Reason reason) {
         this(file, status, docId, clauses, cases, reason, null);
@@ -21,16 +28,20 @@ public record IngestOutcome(Path file, Status status, String docId, int clauses,
         return status == Status.FAILED;
     }
 
+    /** The status, with the reason when the file was skipped or failed: {@code failed: REASON}. */
+    public String result() {
+        return reason == null ? status.label() : status.label() + ": " + reason.english();
+    }
+
     /** The contract's line: {@code added corpus/x.txt (id, 46 clauses)}, {@code skipped: REASON}, {@code failed: REASON}. */
     public String line() {
         String name = Names.printable(file);
         return switch (status) {
-            case FAILED -> "failed: " + reason.english();
-            case SKIPPED -> "skipped: " + reason.english();
-            case ADDED, REPLACED -> status.name().toLowerCase(Locale.ROOT) + " " + name + " (" + docId + ", "
+            case FAILED, SKIPPED -> result();
+            case ADDED, REPLACED -> status.label() + " " + name + " (" + docId + ", "
                     + (cases > 0 ? cases + " cases" : clauses + " clauses") + (note == null ? "" : "; " + note.english())
                     + ")";
-            default -> status.name().toLowerCase(Locale.ROOT) + " " + name + " (" + docId + ")";
+            default -> status.label() + " " + name + " (" + docId + ")";
         };
     }
 }

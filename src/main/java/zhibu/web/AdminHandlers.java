@@ -50,10 +50,11 @@ final class AdminHandlers {
     private String who(Context ctx) {
         String header = ctx.header("Authorization");
         String presented = header != null && header.startsWith("Bearer ") ? header.substring(7) : null;
-        if (!tokens.adminEnabled() && !"local".equals(tokens.who(presented).orElse(""))) {
+        java.util.Optional<String> who = tokens.who(presented);
+        if (!tokens.adminEnabled() && !who.filter(Tokens.LOCAL::equals).isPresent()) {
             throw new ApiError(401, "管理功能未开启：启动服务时用 --admin-token 或环境变量 ZHIBU_ADMIN_TOKEN 设置管理员令牌。");
         }
-        return tokens.who(presented).orElseThrow(() -> new ApiError(401, presented == null
+        return who.orElseThrow(() -> new ApiError(401, presented == null
                 ? "需要管理员令牌：请在请求头 Authorization 中给出 Bearer 令牌。" : "管理员令牌不正确。"));
     }
 
@@ -76,16 +77,14 @@ final class AdminHandlers {
         requireData();
         long declared = ctx.req().getContentLengthLong();
         if (declared > site.maxUploadBytes() + (1L << 20) * 4) {
-            audit.record(who, "upload", "(" + declared + " bytes)", "413");
-            throw new ApiError(413, "上传的文件过大：单个文件最大 " + (site.maxUploadBytes() >> 20) + " MB。");
+            throw tooLarge(who, declared);
         }
         List<UploadedFile> files;
         try {
             files = ctx.uploadedFiles("file");
         } catch (Exception e) { // Jetty's multipart parser; Kotlin lets a ServletException through unchecked
             if (tooLarge(e)) {
-                audit.record(who, "upload", "(" + declared + " bytes)", "413");
-                throw new ApiError(413, "上传的文件过大：单个文件最大 " + (site.maxUploadBytes() >> 20) + " MB。");
+                throw tooLarge(who, declared);
             }
             throw ApiError.badRequest("上传的表单不完整或格式不正确，请重新上传。");
         }
@@ -108,6 +107,20 @@ final class AdminHandlers {
         ctx.json(Map.of("files", results));
     }
 
+    /** The 413 of a request body over the limit, recorded in the audit log. */
+    private ApiError tooLarge(String who, long declared) {
+        audit(who, "upload", "(" + declared + " bytes)", "413");
+        return new ApiError(413, "上传的文件过大：单个文件最大 " + maxMegabytes() + " MB。");
+    }
+
+    private long maxMegabytes() {
+        return site.maxUploadBytes() >> 20;
+    }
+
+    private static ApiError noDocument(String id) {
+        return ApiError.notFound("没有编号为 " + id + " 的文件。");
+    }
+
     /** Whether Jetty refused a multipart body for a size limit. */
     private static boolean tooLarge(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -127,7 +140,7 @@ final class AdminHandlers {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("file", shown);
         if (!Originals.readable(name)) {
-            audit.record(who, "upload", shown, "415");
+            audit(who, "upload", shown, "415");
             result.put("statusCode", 415);
             result.put("error", shown + " 的类型不支持：只能上传 TXT、Markdown、HTML、DOCX、DOC、ODT 或 PDF 文件。");
             return result;
@@ -136,16 +149,15 @@ final class AdminHandlers {
         try (InputStream in = file.content()) {
             stored = originals.store(in, name, site.maxUploadBytes());
         } catch (Originals.TooLarge e) {
-            audit.record(who, "upload", shown, "413");
+            audit(who, "upload", shown, "413");
             result.put("statusCode", 413);
-            result.put("error", shown + " 过大：单个文件最大 " + (site.maxUploadBytes() >> 20) + " MB。");
+            result.put("error", shown + " 过大：单个文件最大 " + maxMegabytes() + " MB。");
             return result;
         }
         IngestOutcome outcome = site.index().ingestAs(stored, name);
         changed.run();
-        audit.record(who, "upload", shown + " → " + outcome.docId(), outcome.status().name().toLowerCase()
-                + (outcome.failed() ? ": " + outcome.reason().english() : ""));
-        result.put("status", outcome.status().name().toLowerCase());
+        audit(who, "upload", shown + " → " + outcome.docId(), outcome.result());
+        result.put("status", outcome.status().label());
         if (outcome.failed()) {
             result.put("statusCode", 400);
             result.put("error", outcome.reason().chinese());
@@ -164,7 +176,7 @@ final class AdminHandlers {
         boolean deleted = site.index().delete(id);
         audit(who, "delete", id, deleted ? "deleted" : "404");
         if (!deleted) {
-            throw ApiError.notFound("没有编号为 " + id + " 的文件。");
+            throw noDocument(id);
         }
         site.edits().remove(id);
         changed.run();
@@ -175,10 +187,9 @@ final class AdminHandlers {
         String who = who(ctx);
         String id = ctx.pathParam("id");
         IngestOutcome outcome = site.index().reingest(id)
-                .orElseThrow(() -> ApiError.notFound("没有编号为 " + id + " 的文件。"));
+                .orElseThrow(() -> noDocument(id));
         changed.run();
-        audit(who, "reingest", id, outcome.status().name().toLowerCase()
-                + (outcome.failed() ? ": " + outcome.reason().english() : ""));
+        audit(who, "reingest", id, outcome.result());
         if (outcome.failed()) {
             throw ApiError.badRequest(outcome.reason().chinese());
         }
@@ -190,7 +201,7 @@ final class AdminHandlers {
         String who = who(ctx);
         requireData();
         String id = ctx.pathParam("id");
-        library.document(id).orElseThrow(() -> ApiError.notFound("没有编号为 " + id + " 的文件。"));
+        library.document(id).orElseThrow(() -> noDocument(id));
         JsonNode body = body(ctx);
         String status = text(body, "status");
         if (status != null && !DocumentMetadata.STATUSES.contains(status)) {
@@ -217,7 +228,7 @@ final class AdminHandlers {
         site.edits().put(id, new MetadataEdits.Edit(status, types, region));
         IngestOutcome outcome = site.index().reingest(id).orElseThrow();
         changed.run();
-        audit(who, "metadata", id, outcome.status().name().toLowerCase());
+        audit(who, "metadata", id, outcome.status().label());
         ctx.json(library.document(id).orElseThrow());
     }
 
@@ -273,11 +284,8 @@ final class AdminHandlers {
         who(ctx);
         requireData();
         List<JsonNode> lines = new ArrayList<>();
-        if (Files.isRegularFile(audit.file())) {
-            List<String> all = Files.readAllLines(audit.file(), StandardCharsets.UTF_8);
-            for (int i = all.size() - 1; i >= 0 && lines.size() < 100; i--) {
-                lines.add(JsonSupport.MAPPER.readTree(all.get(i)));
-            }
+        for (String line : audit.newest(100)) {
+            lines.add(JsonSupport.MAPPER.readTree(line));
         }
         ctx.json(Map.of("actions", lines));
     }

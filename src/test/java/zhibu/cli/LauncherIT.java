@@ -140,7 +140,11 @@ class LauncherIT {
 
         JsonNode get(String pathAndQuery) throws Exception {
             HttpResponse<String> response = request(pathAndQuery);
-            assertEquals(200, response.statusCode(), response.body());
+            if (response.statusCode() != 200) { // the server's own account of it, for whoever reads the failure
+                String log = Files.exists(errors) ? Files.readString(errors) : "";
+                assertEquals(200, response.statusCode(), pathAndQuery + " answered " + response.body() + "\nserver: "
+                        + log.substring(Math.max(0, log.length() - 4000)));
+            }
             return Json.MAPPER.readTree(response.body());
         }
 

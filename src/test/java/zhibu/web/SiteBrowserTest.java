@@ -199,13 +199,7 @@ class SiteBrowserTest {
         assertTrue(docx.contains("/api/checklist?") && docx.contains("format=docx"), docx);
         browser.screenshot(SHOTS.resolve("checklist.png"));
         int shown = browser.findAll(".checklist-page > .category .items > .item").size();
-        var api = zhibu.core.Json.MAPPER.readTree(site.get("/api/checklist?branchType=" + java.net.URLEncoder.encode("高校",
-                java.nio.charset.StandardCharsets.UTF_8) + "&members=30").body());
-        long own = 0;
-        for (var item : api.get("items")) {
-            own += item.get("duty").asText().equals("higher") ? 0 : 1;
-        }
-        assertEquals(own, shown, "the page and the API list the same items for the same profile");
+        assertEquals(ownItems("branchType=" + enc("高校") + "&members=30"), shown, "the page and the API list the same items for the same profile");
         assertTrue(textOf("main").contains("上级党组织的相关职责"));
 
         browser.click(browser.find("input[type=checkbox][name=groups]"));
@@ -213,13 +207,7 @@ class SiteBrowserTest {
         browser.waitFor(() -> url().contains("groups=false") && !url().contains("groups=true") ? true : null,
                 "unchecking 设有党小组 is not in the URL");
         browser.find(".checklist-page .items .item");
-        var noGroups = zhibu.core.Json.MAPPER.readTree(site.get("/api/checklist?branchType=" + java.net.URLEncoder.encode("高校",
-                java.nio.charset.StandardCharsets.UTF_8) + "&members=30&groups=false").body());
-        long ownNoGroups = 0;
-        for (var item : noGroups.get("items")) {
-            ownNoGroups += item.get("duty").asText().equals("higher") ? 0 : 1;
-        }
-        long finalOwn = ownNoGroups;
+        long finalOwn = ownItems("branchType=" + enc("高校") + "&members=30&groups=false");
         browser.waitFor(() -> {
             try {
                 return browser.findAll(".checklist-page > .category .items > .item").size() == finalOwn ? true : null;
@@ -229,17 +217,25 @@ class SiteBrowserTest {
         }, "the page without party groups does not list what the API lists");
     }
 
+    /** How many of the API's checklist items for a profile are the branch's own (not the higher section's). */
+    static long ownItems(String query) throws Exception {
+        long own = 0;
+        for (var item : zhibu.core.Json.MAPPER.readTree(site.get("/api/checklist?" + query).body()).get("items")) {
+            own += item.get("duty").asText().equals("higher") ? 0 : 1;
+        }
+        return own;
+    }
+
     @Test
     void theChecklistPrintPageIsLaidOutForA4() throws Exception {
-        browser.open(site.base() + "/api/checklist?branchType=" + java.net.URLEncoder.encode("国有企业",
-                java.nio.charset.StandardCharsets.UTF_8) + "&members=45&format=html");
+        browser.open(site.base() + "/api/checklist?branchType=" + enc("国有企业") + "&members=45&format=html");
         browser.find(".checklist-table");
         browser.windowSize(1123, 794); // A4 landscape at 96 dpi
         browser.screenshot(SHOTS.resolve("checklist-print-a4.png"));
-        // 类别 is never wrapped a character per line: its cells are as tall as one line of text
-        var heights = browser.script("return Array.from(document.querySelectorAll('.checklist-table tbody td:nth-child(2)'))"
+        // 类别 is never wrapped a character per line: its column keeps room for a whole word
+        var widths = browser.script("return Array.from(document.querySelectorAll('.checklist-table tbody td:nth-child(2)'))"
                 + ".map(td => td.getBoundingClientRect().width)");
-        for (var w : heights) {
+        for (var w : widths) {
             assertTrue(w.asDouble() >= 60, "类别 column too narrow: " + w);
         }
         byte[] pdf = browser.printPdf(true);

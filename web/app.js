@@ -149,7 +149,8 @@ async function renderSearch(main, params) {
       el('p', { class: 'snippet' }, snippetNodes(hit.snippet)),
       el('p', { class: 'badges' },
         el('span', { class: 'badge kind' }, doc ? (DOC_KIND_LABELS[doc.kind] || doc.kind) : KIND_LABELS[hit.kind]),
-        statusBadge(hit.status), typeBadges(hit.branchTypes))));
+        statusBadge(hit.status), typeBadges(hit.branchTypes)),
+      hit.kind === 'clause' || hit.kind === 'case' ? addButton(hit.kind, hit.id) : null));
   }
 
   const body = [heading, filters, uncovered, card];
@@ -193,7 +194,7 @@ function answerCard(answer, docById) {
     answer.value ? el('p', { class: 'answer-value' }, answer.value) : null,
     el('blockquote', { class: 'answer-sentence' }, sentence),
     el('p', { class: 'answer-source' }, '出自', cite, ' ', link('/c/' + encodeURIComponent(answer.clauseId), '查看条文'),
-      doc ? [' ', statusBadge(doc.status)] : null),
+      doc ? [' ', statusBadge(doc.status)] : null, ' ', addButton('clause', answer.clauseId)),
     differing ? el('div', { class: 'answer-variants' },
       el('h3', {}, '各文件规定不同'),
       el('ul', {}, answer.variants.map((v) => el('li', { class: v.stricter ? 'stricter' : null },
@@ -241,7 +242,7 @@ async function renderClause(main, id) {
       doc && doc.docNumber ? el('span', { class: 'badge' }, doc.docNumber) : null,
       doc ? statusBadge(doc.status) : null, typeBadges(clause.branchTypes)),
     el('div', { class: 'text' }, paragraphs(clause.text)),
-    el('p', { class: 'cite' }, el('span', { class: 'cite-text' }, cite), ' ', copy, ' ', status),
+    el('p', { class: 'cite' }, el('span', { class: 'cite-text' }, cite), ' ', copy, ' ', status, ' ', addButton('clause', clause.id)),
     clause.children.length ? el('section', {}, el('h2', {}, '下设条目'),
       el('ul', {}, clause.children.map((c) => el('li', {}, link('/c/' + encodeURIComponent(c.id), [c.number, c.heading || c.path[c.path.length - 1]].filter(Boolean).join(' ')))))) : null,
     neighbours,
@@ -320,6 +321,7 @@ async function renderCase(main, id) {
     breadcrumb([link('/cases', '经验案例'), link('/d/' + encodeURIComponent(c.docId), c.docTitle)]),
     el('h1', {}, c.title),
     c.unit ? el('p', { class: 'meta' }, '单位：' + c.unit) : null,
+    el('p', {}, addButton('case', c.id)),
     el('p', { class: 'badges' }, c.topics.map((t) => link('/cases?topic=' + encodeURIComponent(t), t, { class: 'badge topic' })), typeBadges(c.branchTypes)),
     el('div', { class: 'text' }, paragraphs(c.text)),
     el('section', { class: 'related' }, el('h2', {}, '相关规定'),
@@ -657,6 +659,287 @@ async function renderAdmin(main) {
   await refresh();
 }
 
+// ---------- course packs ----------
+// The browser keeps each pack's edit token (localStorage); without it a pack is read-only. Every change is saved at
+// once with the version it was made on; a stale version (409) reloads the pack instead of overwriting it.
+
+const PACK_TYPES = { clause: '条文', case: '案例', heading: '标题', note: '备注' };
+
+const packStore = {
+  all() { try { return JSON.parse(localStorage.getItem('zhibu.packs') || '{}'); } catch (e) { return {}; } },
+  token(id) { return (this.all()[id] || {}).token || null; },
+  remember(pack, token) {
+    const all = this.all();
+    all[pack.id] = { token: token || (all[pack.id] || {}).token, title: pack.title };
+    localStorage.setItem('zhibu.packs', JSON.stringify(all));
+  },
+  forget(id) {
+    const all = this.all();
+    delete all[id];
+    localStorage.setItem('zhibu.packs', JSON.stringify(all));
+    if (this.current() === id) localStorage.removeItem('zhibu.currentPack');
+  },
+  current() { const id = localStorage.getItem('zhibu.currentPack'); return id && this.token(id) ? id : null; },
+  use(id) { localStorage.setItem('zhibu.currentPack', id); },
+};
+
+async function packApi(method, path, body, token) {
+  const headers = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (token) headers.Authorization = 'Bearer ' + token;
+  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  if (response.status === 204) return null;
+  const answer = await response.json().catch(() => ({ error: '服务器没有返回有效数据。' }));
+  if (!response.ok) { const e = new Error(answer.error || ('请求失败（' + response.status + '）')); e.status = response.status; throw e; }
+  return answer;
+}
+
+// What a PUT sends: the pack's fields and its items by reference (clauses and cases by id, headings and notes by text).
+function packBody(pack) {
+  return {
+    title: pack.title, audience: pack.audience || '', description: pack.description || '', version: pack.version,
+    items: pack.items.map((i) => (i.type === 'clause' || i.type === 'case' ? { type: i.type, id: i.id } : { type: i.type, text: i.text })),
+  };
+}
+
+async function createPack(draft) {
+  const pack = await packApi('POST', '/api/packs', draft);
+  packStore.remember(pack, pack.editToken);
+  packStore.use(pack.id);
+  return pack;
+}
+
+// Adds a clause or case to the pack in use (a new one the first time); a concurrent change is read and retried once.
+async function addToPack(type, id) {
+  const current = packStore.current();
+  if (!current) return createPack({ title: '我的课程包', items: [{ type, id }] });
+  for (let attempt = 0; ; attempt++) {
+    const pack = await packApi('GET', '/api/packs/' + encodeURIComponent(current));
+    if (pack.items.some((i) => i.type === type && i.id === id)) return pack;
+    pack.items.push({ type, id });
+    try {
+      const saved = await packApi('PUT', '/api/packs/' + encodeURIComponent(current), packBody(pack), packStore.token(current));
+      packStore.remember(saved);
+      return saved;
+    } catch (e) {
+      if (e.status !== 409 || attempt > 0) throw e;
+    }
+  }
+}
+
+function addButton(type, id) {
+  const status = el('span', { class: 'pack-status', role: 'status' });
+  const button = el('button', {
+    type: 'button', class: 'add-pack', 'data-type': type, 'data-id': id,
+    onclick: async () => {
+      button.disabled = true;
+      try {
+        const pack = await addToPack(type, id);
+        button.textContent = '已加入课程包';
+        status.replaceChildren(' ', link('/packs/' + encodeURIComponent(pack.id), '《' + pack.title + '》共 ' + pack.items.length + ' 项'));
+      } catch (e) {
+        button.disabled = false;
+        status.textContent = ' ' + e.message;
+      }
+    },
+  }, '加入课程包');
+  return el('span', { class: 'pack-add' }, button, status);
+}
+
+async function renderPacks(main, params) {
+  setTitle('课程包');
+  const mine = Object.entries(packStore.all());
+  const rows = await Promise.all(mine.map(async ([id, kept]) => {
+    try { return await packApi('GET', '/api/packs/' + encodeURIComponent(id)); }
+    catch (e) { if (e.status === 404) packStore.forget(id); return null; }
+  }));
+  const packs = rows.filter(Boolean);
+  const current = packStore.current();
+  const topic = params.get('topic') || '';
+  const audience = params.get('audience') || '';
+  const form = el('form', { class: 'profile suggest-pack', action: '/packs', method: 'get' },
+    el('label', { for: 'pack-topic' }, '课程主题'),
+    el('input', { id: 'pack-topic', name: 'topic', type: 'text', required: true, maxlength: '50', value: topic, placeholder: '如：三会一课、党费、组织生活' }),
+    el('label', { for: 'pack-audience' }, '面向'),
+    el('select', { id: 'pack-audience', name: 'audience' }, el('option', { value: '' }, '各类型党支部'),
+      ALL_TYPES.map((t) => el('option', { value: t, selected: t === audience }, t + '党支部'))),
+    el('button', { type: 'submit' }, '生成草稿'));
+  const body = [el('h1', {}, '课程包'),
+    el('p', { class: 'meta' }, '把条文、案例、标题和自己的备注编成课程材料，导出 Word、Markdown 或打印。在检索结果、条文页和案例页点“加入课程包”即可收集。'),
+    el('section', {}, el('h2', {}, '按主题生成草稿'), form)];
+  if (topic) {
+    const draft = await api('/api/packs/suggest?' + new URLSearchParams(audience ? { topic, audience } : { topic }));
+    const save = el('button', {
+      type: 'button', class: 'primary-action', onclick: async () => {
+        save.disabled = true;
+        try {
+          const pack = await createPack({ title: draft.title, audience: draft.audience || '', description: draft.description, items: draft.items });
+          history.pushState(null, '', '/packs/' + encodeURIComponent(pack.id));
+          route();
+        } catch (e) { save.disabled = false; showError(main, e); }
+      },
+    }, '保存为课程包并编辑');
+    body.push(el('section', { class: 'draft' }, el('h2', {}, draft.title), el('p', { class: 'meta' }, draft.description), save,
+      el('ol', { class: 'pack-items' }, draft.items.map((item) => packItemView(item)))));
+  }
+  const create = el('button', {
+    type: 'button', onclick: async () => {
+      const pack = await createPack({ title: '我的课程包', items: [] });
+      history.pushState(null, '', '/packs/' + encodeURIComponent(pack.id));
+      route();
+    },
+  }, '新建空白课程包');
+  body.push(el('section', {}, el('h2', {}, '我的课程包（' + packs.length + '）'), create,
+    packs.length ? el('ul', { class: 'doclist my-packs' }, packs.map((p) => el('li', {},
+      link('/packs/' + encodeURIComponent(p.id), p.title), ' ', el('span', { class: 'meta' }, p.items.length + ' 项 · 第 ' + p.version + ' 版'),
+      p.id === current ? el('span', { class: 'badge current' }, '正在收集') : null)))
+      : el('p', { class: 'meta' }, '还没有课程包。')));
+  main.replaceChildren(el('div', { class: 'packs-page' }, body));
+}
+
+// One item as read (share page, drafts) or, with controls, as edited.
+function packItemView(item, controls) {
+  const head = item.type === 'clause' ? link('/c/' + encodeURIComponent(item.id), item.title || item.citation)
+    : item.type === 'case' ? link('/cases/' + encodeURIComponent(item.id), item.title || item.citation) : null;
+  return el('li', { class: 'pack-item type-' + item.type },
+    el('span', { class: 'badge kind' }, PACK_TYPES[item.type]),
+    item.type === 'heading' ? el('h3', { class: 'pack-heading' }, item.text)
+      : item.type === 'note' ? el('p', { class: 'pack-note' }, el('strong', {}, '讲师备注：'), item.text)
+        : [el('h3', {}, head), el('p', { class: 'cite' }, item.citation),
+          el('details', {}, el('summary', {}, '原文'), paragraphs(item.text),
+            (item.rows || []).length ? el('table', { class: 'bands' }, el('tbody', {}, item.rows.map((r, i) => el('tr', {}, el('td', {}, String(i + 1)), el('td', {}, r))))) : null)],
+    controls || null);
+}
+
+function exportLinks(pack) {
+  const base = '/api/packs/' + encodeURIComponent(pack.id) + '/export?format=';
+  return el('p', { class: 'downloads' }, '导出：',
+    link(base + 'docx', 'Word', { class: 'chip export-docx', download: '' }), link(base + 'md', 'Markdown', { class: 'chip', download: '' }),
+    link(base + 'html', '打印页', { class: 'chip', target: '_blank', rel: 'noopener' }));
+}
+
+async function renderSharedPack(main, id) {
+  const pack = await api('/api/packs/' + encodeURIComponent(id));
+  setTitle(pack.title);
+  main.replaceChildren(el('article', { class: 'pack shared' },
+    el('h1', {}, pack.title),
+    el('p', { class: 'meta' }, (pack.audience ? '面向' + pack.audience + '党支部 · ' : '') + pack.items.length + ' 项 · 第 ' + pack.version + ' 版'),
+    pack.description ? el('p', {}, pack.description) : null,
+    exportLinks(pack),
+    packStore.token(id) ? el('p', {}, link('/packs/' + encodeURIComponent(id), '编辑这个课程包')) : null,
+    el('ol', { class: 'pack-items' }, pack.items.map((item) => packItemView(item)))));
+}
+
+async function renderPackEditor(main, id) {
+  const token = packStore.token(id);
+  if (!token) return renderSharedPack(main, id);
+  let pack = await api('/api/packs/' + encodeURIComponent(id));
+  packStore.use(id);
+  const status = el('p', { class: 'pack-save', role: 'status' });
+  const list = el('ol', { class: 'pack-items editable' });
+
+  async function save(change, focusIndex) {
+    const next = JSON.parse(JSON.stringify(pack));
+    change(next);
+    try {
+      pack = await packApi('PUT', '/api/packs/' + encodeURIComponent(id), packBody(next), token);
+      packStore.remember(pack);
+      status.textContent = '已保存（第 ' + pack.version + ' 版）';
+    } catch (e) {
+      if (e.status === 409) {
+        pack = await api('/api/packs/' + encodeURIComponent(id));
+        status.textContent = '课程包已在别处修改，已载入最新版本（第 ' + pack.version + ' 版），请重新操作。';
+      } else status.textContent = e.message;
+    }
+    draw(focusIndex);
+  }
+  const move = (from, to) => save((p) => { const [item] = p.items.splice(from, 1); p.items.splice(to, 0, item); }, to);
+  const noteEditor = (index, text, replace) => {
+    const area = el('textarea', { class: 'note-text', rows: '3', maxlength: '5000', 'aria-label': '备注内容' }, text || '');
+    const form = el('form', {
+      class: 'note-form', onsubmit: (e) => {
+        e.preventDefault();
+        const value = area.value.trim();
+        if (!value) return;
+        save((p) => p.items.splice(index, replace ? 1 : 0, { type: 'note', text: value }), index);
+      },
+    }, area, el('button', { type: 'submit' }, '保存备注'), el('button', { type: 'button', onclick: () => draw() }, '取消'));
+    setTimeout(() => area.focus(), 0);
+    return form;
+  };
+
+  function draw(focusIndex) {
+    title.value = pack.title;
+    list.replaceChildren(...pack.items.map((item, i) => {
+      const controls = el('div', { class: 'item-controls' },
+        el('button', { type: 'button', class: 'up', 'aria-label': '上移第 ' + (i + 1) + ' 项', disabled: i === 0, onclick: () => move(i, i - 1) }, '↑'),
+        el('button', { type: 'button', class: 'down', 'aria-label': '下移第 ' + (i + 1) + ' 项', disabled: i === pack.items.length - 1, onclick: () => move(i, i + 1) }, '↓'),
+        el('button', { type: 'button', class: 'add-note', onclick: () => li.after(el('li', { class: 'pack-item editing' }, noteEditor(i + 1, ''))) }, '加备注'),
+        item.type === 'note' || item.type === 'heading' ? el('button', {
+          type: 'button', class: 'edit', onclick: () => {
+            if (item.type === 'note') li.replaceChildren(noteEditor(i, item.text, true));
+            else { const t = prompt('标题', item.text); if (t && t.trim()) save((p) => { p.items[i].text = t.trim(); }, i); }
+          },
+        }, '修改') : null,
+        el('button', { type: 'button', class: 'remove', onclick: () => save((p) => p.items.splice(i, 1), Math.min(i, pack.items.length - 2)) }, '移除'));
+      const li = packItemView(item, controls);
+      li.tabIndex = 0;
+      li.draggable = true;
+      li.dataset.index = String(i);
+      li.setAttribute('aria-label', '第 ' + (i + 1) + ' 项，' + PACK_TYPES[item.type] + '：' + (item.title || item.text || '') + '。Alt+上下方向键移动');
+      li.addEventListener('keydown', (e) => {
+        if (e.target !== li || !e.altKey) return;
+        if (e.key === 'ArrowUp' && i > 0) { e.preventDefault(); move(i, i - 1); }
+        if (e.key === 'ArrowDown' && i < pack.items.length - 1) { e.preventDefault(); move(i, i + 1); }
+      });
+      li.addEventListener('dragstart', (e) => { e.dataTransfer.setData('text/plain', String(i)); li.classList.add('dragging'); });
+      li.addEventListener('dragend', () => li.classList.remove('dragging'));
+      li.addEventListener('dragover', (e) => e.preventDefault());
+      li.addEventListener('drop', (e) => {
+        e.preventDefault();
+        const from = parseInt(e.dataTransfer.getData('text/plain'), 10);
+        if (!Number.isNaN(from) && from !== i) move(from, i);
+      });
+      return li;
+    }));
+    count.textContent = pack.items.length + ' 项 · 第 ' + pack.version + ' 版';
+    if (focusIndex !== undefined && list.children[focusIndex]) list.children[focusIndex].focus();
+  }
+
+  const title = el('input', { id: 'pack-title', type: 'text', maxlength: '100', value: pack.title, 'aria-label': '课程包标题' });
+  title.addEventListener('change', () => { if (title.value.trim()) save((p) => { p.title = title.value.trim(); }); });
+  const audience = el('select', { id: 'pack-audience-edit', 'aria-label': '面向' }, el('option', { value: '' }, '各类型党支部'),
+    ALL_TYPES.map((t) => el('option', { value: t, selected: t === pack.audience }, t + '党支部')));
+  audience.addEventListener('change', () => save((p) => { p.audience = audience.value; }));
+  const description = el('textarea', { id: 'pack-description', rows: '2', maxlength: '2000', 'aria-label': '课程说明', placeholder: '课程说明（可选）' }, pack.description || '');
+  description.addEventListener('change', () => save((p) => { p.description = description.value.trim(); }));
+  const count = el('span', { class: 'meta' });
+  const share = location.origin + '/p/' + encodeURIComponent(id);
+  const addHeading = el('button', {
+    type: 'button', class: 'add-heading', onclick: () => { const t = prompt('标题'); if (t && t.trim()) save((p) => p.items.push({ type: 'heading', text: t.trim() }), pack.items.length); },
+  }, '添加标题');
+  const addNote = el('button', { type: 'button', class: 'add-note-end', onclick: () => list.append(el('li', { class: 'pack-item editing' }, noteEditor(pack.items.length, ''))) }, '添加备注');
+  const remove = el('button', {
+    type: 'button', class: 'danger', onclick: async () => {
+      if (!confirm('删除课程包“' + pack.title + '”？')) return;
+      try {
+        await packApi('DELETE', '/api/packs/' + encodeURIComponent(id) + '?version=' + pack.version, undefined, token);
+        packStore.forget(id);
+        history.pushState(null, '', '/packs');
+        route();
+      } catch (e) { status.textContent = e.message; }
+    },
+  }, '删除课程包');
+  setTitle(pack.title);
+  main.replaceChildren(el('article', { class: 'pack editor' },
+    breadcrumb([link('/packs', '课程包'), pack.title]),
+    el('div', { class: 'pack-fields' }, title, audience, description), count, status, exportLinks(pack),
+    el('p', { class: 'share' }, '只读分享链接：', link(share, share, { class: 'share-link' })),
+    el('p', { class: 'meta' }, '拖动条目或选中后按 Alt+↑/↓ 调整顺序；在检索结果、条文页、案例页点“加入课程包”继续收集。'),
+    list, el('p', { class: 'pack-actions' }, addHeading, ' ', addNote, ' ', remove)));
+  draw();
+}
+
 // ---------- router ----------
 
 async function route() {
@@ -675,6 +958,9 @@ async function route() {
     else if ((m = path.match(/^\/cases\/(.+)$/))) await renderCase(main, m[1]);
     else if (path === '/checklist') await renderChecklist(main, params);
     else if (path === '/admin') await renderAdmin(main);
+    else if (path === '/packs') await renderPacks(main, params);
+    else if ((m = path.match(/^\/packs\/(.+)$/))) await renderPackEditor(main, m[1]);
+    else if ((m = path.match(/^\/p\/(.+)$/))) await renderSharedPack(main, m[1]);
     else throw new Error('没有这个页面。');
   } catch (error) {
     showError(main, error);

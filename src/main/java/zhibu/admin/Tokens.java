@@ -14,6 +14,7 @@ import java.util.Optional;
  */
 public final class Tokens {
     public static final String LOCAL = "local";
+    private static final SecureRandom RANDOM = new SecureRandom();
     private final byte[] admin;
     private final byte[] local;
 
@@ -32,9 +33,19 @@ public final class Tokens {
     }
 
     public static String newLocalToken() {
-        byte[] bytes = new byte[32];
-        new SecureRandom().nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
+        return random(32);
+    }
+
+    /** {@code bytes} random bytes in hex: a token nobody guesses. */
+    public static String random(int bytes) {
+        byte[] b = new byte[bytes];
+        RANDOM.nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+
+    /** Whether a presented token is the one whose hash was kept, compared in constant time. */
+    public static boolean matches(String presented, byte[] kept) {
+        return presented != null && !presented.isBlank() && MessageDigest.isEqual(hash(presented.strip()), kept);
     }
 
     public boolean adminEnabled() {
@@ -56,7 +67,8 @@ public final class Tokens {
         return Optional.empty();
     }
 
-    private static byte[] hash(String token) {
+    /** The SHA-256 of a token: what is kept instead of the token. */
+    public static byte[] hash(String token) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
         } catch (java.security.NoSuchAlgorithmException e) {

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * 3000元以上至5000元, 10000元以上; 党员50人以上、100人以下): so a question naming a number (工资8000) finds the
  * band it falls in. A bound written with （含…） includes itself; otherwise 以上 starts above and 以下 ends at it.
  */
-final class Bands {
+public final class Bands {
     private static final String N = "(\\d+(?:\\.\\d+)?)";
     private static final String UNIT = "\\s*(?:元|人|名)?\\s*";
     private static final Pattern BETWEEN = Pattern.compile(N + UNIT + "以上\\s*[至到、，,]?\\s*" + N + UNIT
@@ -33,8 +33,27 @@ final class Bands {
         return above.find() && number > Double.parseDouble(above.group(1));
     }
 
+    /**
+     * The bands a text lists, one piece each (党费: 3000元以下（含3000元）者，交纳月工资收入的0.5%; …), or none when it
+     * lists fewer than three: the rows of a table.
+     */
+    public static java.util.List<String> rows(String text) {
+        java.util.List<String> rows = new java.util.ArrayList<>();
+        for (String piece : text.split("[；;。]")) {
+            String p = piece.strip();
+            int colon = p.indexOf('：');
+            if (colon >= 0 && states(p.substring(colon + 1))) {
+                p = p.substring(colon + 1).strip();
+            }
+            if (!p.isEmpty() && states(p)) {
+                rows.add(p);
+            }
+        }
+        return rows.size() >= 3 ? java.util.List.copyOf(rows) : java.util.List.of();
+    }
+
     /** Whether the sentence states a band at all. */
-    static boolean states(String sentence) {
+    public static boolean states(String sentence) {
         return BETWEEN.matcher(sentence).find() || BELOW.matcher(sentence).find() || ABOVE.matcher(sentence).find();
     }
 }

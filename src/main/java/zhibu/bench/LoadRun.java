@@ -76,7 +76,7 @@ public final class LoadRun {
             try (ZhibuIndex index = ZhibuIndex.open(folder.resolve("index"), vectors, Ingestion.forked(edits))) {
                 err.println("load: ingesting the corpus");
                 index.ingest(List.of(corpus));
-                WebApp app = new WebApp(new Site(index, web, data, TOKEN, null, Site.DEFAULT_MAX_UPLOAD_BYTES, edits))
+                WebApp app = new WebApp(new Site(index, web, data, TOKEN, null, Site.DEFAULT_MAX_UPLOAD_BYTES, edits, null))
                         .start(0);
                 try {
                     String base = "http://127.0.0.1:" + app.port();

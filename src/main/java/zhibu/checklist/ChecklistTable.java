@@ -89,7 +89,6 @@ public final class ChecklistTable {
     }
 
     public static String citation(ChecklistItem.Source s) {
-        return "《" + s.docTitle() + "》" + (s.docNumber() == null || s.docNumber().isBlank() ? "" : "（" + s.docNumber() + "）")
-                + String.join(" ", s.path());
+        return zhibu.core.Citation.of(s.docTitle(), s.docNumber(), s.path());
     }
 }

@@ -1,5 +1,7 @@
 package zhibu.checklist;
 
+import static zhibu.export.Html.escape;
+
 import biweekly.Biweekly;
 import biweekly.ICalendar;
 import biweekly.component.VEvent;
@@ -27,11 +29,7 @@ import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STPageOrientation;
 
 /**
  * A checklist as text, DOCX and XLSX (through POI, A4 landscape, the header row repeated on every page), an
@@ -39,8 +37,7 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STPageOrientation;
  */
 public final class ChecklistWriters {
     /** A4 landscape in twentieths of a point, with 2 cm margins. */
-    private static final int PAGE_W = 16838;
-    private static final int PAGE_H = 11906;
+    private static final int PAGE_W = zhibu.export.WordPages.A4_LONG;
     private static final int MARGIN = 1134;
 
     private ChecklistWriters() {
@@ -111,17 +108,7 @@ public final class ChecklistWriters {
             for (String note : checklist.notes()) {
                 doc.createParagraph().createRun().setText("注意：" + note);
             }
-            CTSectPr page = doc.getDocument().getBody().isSetSectPr() ? doc.getDocument().getBody().getSectPr()
-                    : doc.getDocument().getBody().addNewSectPr();
-            CTPageSz size = page.isSetPgSz() ? page.getPgSz() : page.addNewPgSz();
-            size.setW(BigInteger.valueOf(PAGE_W));
-            size.setH(BigInteger.valueOf(PAGE_H));
-            size.setOrient(STPageOrientation.LANDSCAPE);
-            CTPageMar margins = page.isSetPgMar() ? page.getPgMar() : page.addNewPgMar();
-            margins.setTop(BigInteger.valueOf(MARGIN));
-            margins.setBottom(BigInteger.valueOf(MARGIN));
-            margins.setLeft(BigInteger.valueOf(MARGIN));
-            margins.setRight(BigInteger.valueOf(MARGIN));
+            zhibu.export.WordPages.a4(doc, true, MARGIN);
             doc.write(out);
             return out.toByteArray();
         }
@@ -273,31 +260,27 @@ public final class ChecklistWriters {
     /** A printable A4 landscape page (its own print styles; the site's stylesheet for the screen). */
     public static String html(Checklist checklist, LocalDate date) {
         StringBuilder out = new StringBuilder("<!doctype html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">")
-                .append("<title>").append(esc(ChecklistTable.title(checklist.profile()))).append("</title>")
+                .append("<title>").append(escape(ChecklistTable.title(checklist.profile()))).append("</title>")
                 .append("<link rel=\"stylesheet\" href=\"/app.css\"></head><body class=\"print-page\"><main>")
-                .append("<h1>").append(esc(ChecklistTable.title(checklist.profile()))).append("</h1>")
-                .append("<p class=\"meta\">").append(esc(ChecklistTable.subtitle(checklist.profile(), date))).append("</p>");
+                .append("<h1>").append(escape(ChecklistTable.title(checklist.profile()))).append("</h1>")
+                .append("<p class=\"meta\">").append(escape(ChecklistTable.subtitle(checklist.profile(), date))).append("</p>");
         for (ChecklistTable.Section section : ChecklistTable.sections(checklist)) {
-            out.append("<h2>").append(esc(section.title())).append("</h2>")
+            out.append("<h2>").append(escape(section.title())).append("</h2>")
                     .append("<table class=\"checklist-table\"><colgroup>");
             for (int c = 0; c < ChecklistTable.HEADER.size(); c++) {
                 out.append("<col class=\"col-").append(c + 1).append("\">"); // widths in app.css: no inline style under the CSP
             }
             out.append("</colgroup><thead><tr>");
-            ChecklistTable.HEADER.forEach(h -> out.append("<th>").append(esc(h)).append("</th>"));
+            ChecklistTable.HEADER.forEach(h -> out.append("<th>").append(escape(h)).append("</th>"));
             out.append("</tr></thead><tbody>");
             for (ChecklistTable.Row row : section.rows()) {
                 out.append("<tr>");
-                row.cells().forEach(cell -> out.append("<td>").append(esc(cell).replace("\n", "<br>")).append("</td>"));
+                row.cells().forEach(cell -> out.append("<td>").append(escape(cell).replace("\n", "<br>")).append("</td>"));
                 out.append("</tr>");
             }
             out.append("</tbody></table>");
         }
-        checklist.notes().forEach(n -> out.append("<p class=\"notice\">注意：").append(esc(n)).append("</p>"));
+        checklist.notes().forEach(n -> out.append("<p class=\"notice\">注意：").append(escape(n)).append("</p>"));
         return out.append("</main></body></html>\n").toString();
-    }
-
-    private static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -13,11 +13,13 @@ import zhibu.index.IngestOutcome;
 import zhibu.index.Ingestion;
 import zhibu.index.ZhibuIndex;
 import zhibu.ingest.MetadataEdits;
+import zhibu.packs.Database;
+import zhibu.packs.PackStore;
 import zhibu.web.Site;
 import zhibu.web.WebApp;
 
 /**
- * {@code zhibu serve [--port 7070] [--host 127.0.0.1] [--corpus corpus] [--index index] [--data data]
+ * {@code zhibu serve [--port 7070] [--host 127.0.0.1] [--corpus corpus] [--index index] [--data data] [--db JDBC-URL]
  * [--admin-token T] [--max-upload-mb 50] [--no-vectors]}: ingests the corpus if the index is missing or stale, then
  * serves the site and the API as the index's only writer, and leaves a server file in the data folder so the
  * commands of this machine ask it to write instead of opening the index themselves.
@@ -25,7 +27,7 @@ import zhibu.web.WebApp;
 public final class ServeCommand {
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
         Args args = Args.parse(argv, Set.of("port", "host", "corpus", "index", Home.DATA, "admin-token", "web",
-                "max-upload-mb"), Set.of(Home.NO_VECTORS));
+                "max-upload-mb", "db"), Set.of(Home.NO_VECTORS));
         if (!args.positional().isEmpty()) {
             throw new Args.UsageException("serve takes no arguments besides its options, not '" + args.positional().get(0) + "'");
         }
@@ -52,6 +54,14 @@ public final class ServeCommand {
             err.println("zhibu serve: " + unavailable);
             return 1;
         }
+        PackStore packs;
+        try {
+            String db = args.value("db", System.getenv("ZHIBU_DB"));
+            packs = new PackStore(db == null || db.isBlank() ? Database.inFolder(data) : Database.open(db.strip()));
+        } catch (Database.DatabaseException e) {
+            err.println("zhibu serve: " + e.getMessage());
+            return 1;
+        }
         MetadataEdits edits = MetadataEdits.open(data.resolve("metadata-edits.tsv"));
         ZhibuIndex index = Home.openWriter(indexFolder, Home.vectors(args, err),
                 Ingestion.forked(edits).withMaxFileBytes(maxUpload), err);
@@ -70,7 +80,7 @@ public final class ServeCommand {
         String localToken = Tokens.newLocalToken();
         WebApp app;
         try {
-            app = new WebApp(new Site(index, web, data, adminToken, localToken, maxUpload, edits)).start(host, port);
+            app = new WebApp(new Site(index, web, data, adminToken, localToken, maxUpload, edits, packs)).start(host, port);
         } catch (RuntimeException e) {
             index.close();
             if (causedBy(e, BindException.class)) {

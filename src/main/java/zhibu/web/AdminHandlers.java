@@ -48,8 +48,7 @@ final class AdminHandlers {
 
     /** Who is asking, by their token; a missing or wrong token stops the request with 401. */
     private String who(Context ctx) {
-        String header = ctx.header("Authorization");
-        String presented = header != null && header.startsWith("Bearer ") ? header.substring(7) : null;
+        String presented = Params.bearer(ctx);
         java.util.Optional<String> who = tokens.who(presented);
         if (!tokens.adminEnabled() && !who.filter(Tokens.LOCAL::equals).isPresent()) {
             throw new ApiError(401, "管理功能未开启：启动服务时用 --admin-token 或环境变量 ZHIBU_ADMIN_TOKEN 设置管理员令牌。");

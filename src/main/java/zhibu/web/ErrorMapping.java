@@ -7,6 +7,7 @@ import io.javalin.validation.ValidationException;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import zhibu.packs.PackException;
 
 /** Every API error as {@code {"error": "one sentence"}}, in Chinese like the site: bad parameters 400, unknown ids 404, anything else 500. */
 final class ErrorMapping {
@@ -17,6 +18,7 @@ final class ErrorMapping {
 
     static void install(JavalinConfig config, SitePages pages) {
         config.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+        config.routes.exception(PackException.class, (e, ctx) -> error(ctx, e.problem().status(), e.getMessage()));
         config.routes.exception(ValidationException.class, (e, ctx) -> error(ctx, 400, sentence(e)));
         config.routes.exception(HttpResponseException.class, (e, ctx) -> {
             if (e.getStatus() == 404 && !ctx.path().startsWith("/api/")) {

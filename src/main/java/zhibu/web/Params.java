@@ -46,9 +46,20 @@ final class Params {
     }
 
     static String branchType(Context ctx) {
-        return ctx.queryParamAsClass("branchType", String.class)
-                .check(s -> s == null || s.isEmpty() || BranchType.fromLabel(s).isPresent(), "参数 branchType 应为以下之一：" + TYPES + "。")
+        return branchType(ctx, "branchType");
+    }
+
+    /** A branch type in the named parameter, or "" when there is none. */
+    static String branchType(Context ctx, String name) {
+        return ctx.queryParamAsClass(name, String.class)
+                .check(s -> s == null || s.isEmpty() || BranchType.fromLabel(s).isPresent(), "参数 " + name + " 应为以下之一：" + TYPES + "。")
                 .getOrDefault("");
+    }
+
+    /** The token of an {@code Authorization: Bearer …} header, or null. */
+    static String bearer(Context ctx) {
+        String header = ctx.header("Authorization");
+        return header != null && header.startsWith("Bearer ") ? header.substring(7).strip() : null;
     }
 
     static String requiredBranchType(Context ctx) {

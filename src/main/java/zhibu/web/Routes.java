@@ -8,7 +8,8 @@ final class Routes {
     private Routes() {
     }
 
-    static void declare(JavalinConfig config, ApiHandlers api, AdminHandlers admin, SitePages pages) {
+    static void declare(JavalinConfig config, ApiHandlers api, AdminHandlers admin, PackHandlers packs,
+                        SitePages pages) {
         config.routes.before(SecurityHeaders::apply);
 
         config.routes.get("/api/health", api::health);
@@ -29,6 +30,12 @@ final class Routes {
         config.routes.get("/api/admin/audit", admin::auditLog);
         config.routes.post("/api/admin/ingest", admin::ingestPaths);
         config.routes.post("/api/admin/backup", admin::backup);
+        config.routes.get("/api/packs/suggest", packs::suggest); // before {id}: "suggest" is no pack
+        config.routes.post("/api/packs", packs::create);
+        config.routes.get("/api/packs/{id}", packs::get);
+        config.routes.put("/api/packs/{id}", packs::update);
+        config.routes.delete("/api/packs/{id}", packs::delete);
+        config.routes.get("/api/packs/{id}/export", packs::export);
         config.routes.get("/api/*", ctx -> {
             throw ApiError.notFound("没有这个接口：" + ctx.path() + "。");
         });
@@ -40,6 +47,9 @@ final class Routes {
         config.routes.get("/cases/{id}", pages::shell);
         config.routes.get("/checklist", pages::shell);
         config.routes.get("/admin", pages::shell);
+        config.routes.get("/packs", pages::shell);
+        config.routes.get("/packs/{id}", pages::shell);
+        config.routes.get("/p/{id}", pages::shell);
         config.staticFiles.add(pages.folder().toString(), Location.EXTERNAL);
 
         ErrorMapping.install(config, pages);

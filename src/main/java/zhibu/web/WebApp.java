@@ -33,6 +33,7 @@ public final class WebApp {
                 throw new UncheckedIOException(e);
             }
         });
+        PackHandlers packs = new PackHandlers(site.packs(), library, search);
         SitePages pages = new SitePages(site.web());
         Path uploads = site.data() == null ? null : site.data().resolve("tmp");
         if (uploads != null) {
@@ -53,7 +54,7 @@ public final class WebApp {
                     SizeUnit.BYTES);
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrors()));
             config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
-            Routes.declare(config, api, admin, pages);
+            Routes.declare(config, api, admin, packs, pages);
         });
     }
 

@@ -1,21 +1,18 @@
 package zhibu.checklist;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.apache.tika.Tika;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import zhibu.testing.Paths;
+import zhibu.testing.Tools;
 
 /**
  * The checklist files opened by other people's readers, as a branch secretary's computer would: the DOCX by
@@ -32,32 +29,17 @@ class ChecklistFilesTest {
                 .checklist(Profile.of("国有企业", 45));
     }
 
-    static String run(Path workDir, String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
-        byte[] out;
-        try (InputStream in = p.getInputStream()) {
-            out = in.readAllBytes(); // read to the end before waiting: no deadlock on a full pipe
-        }
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), String.join(" ", command) + " did not finish");
-        String text = new String(out, StandardCharsets.UTF_8);
-        assertEquals(0, p.exitValue(), String.join(" ", command) + ": " + text);
-        return text;
-    }
-
-    /** Debian's python3, where python3-docx and python3-openpyxl install, before whatever python3 PATH finds first. */
-    static final String PYTHON = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
-
     static String fold(String s) {
         return s.replaceAll("[\\s\\p{P}]", "");
     }
 
     @Test
     void theDocxOpensInPythonDocxAndLibreOffice() throws Exception {
-        Paths.requireTool("python3-docx", PYTHON, "-c", "import docx");
+        Paths.requireTool("python3-docx", Tools.PYTHON, "-c", "import docx");
         Checklist c = checklist();
         Path docx = dir.resolve("清单.docx");
         Files.write(docx, ChecklistWriters.docx(c, LocalDate.of(2026, 11, 23)));
-        String out = run(dir, PYTHON, "-c", String.join("\n",
+        String out = Tools.run(dir, Tools.PYTHON, "-c", String.join("\n",
                 "import docx, sys",
                 "d = docx.Document(sys.argv[1])",
                 "s = d.sections[0]",
@@ -75,11 +57,7 @@ class ChecklistFilesTest {
             }
         }
 
-        Paths.requireTool("libreoffice-writer-nogui", "soffice", "--version");
-        Path profile = Files.createDirectories(dir.resolve("lo-profile"));
-        run(dir, "soffice", "-env:UserInstallation=" + profile.toUri(), "--headless", "--convert-to", "pdf",
-                "--outdir", dir.toString(), docx.toString());
-        Path pdf = dir.resolve("清单.pdf");
+        Path pdf = Tools.pdfOf(docx);
         assertTrue(Files.size(pdf) > 1000);
         String text = fold(new Tika().parseToString(pdf));
         for (ChecklistItem item : c.items()) {
@@ -91,11 +69,11 @@ class ChecklistFilesTest {
 
     @Test
     void theXlsxOpensInOpenpyxlWithNumbersAFrozenHeaderAndAFilter() throws Exception {
-        Paths.requireTool("python3-openpyxl", PYTHON, "-c", "import openpyxl");
+        Paths.requireTool("python3-openpyxl", Tools.PYTHON, "-c", "import openpyxl");
         Checklist c = checklist();
         Path xlsx = dir.resolve("清单.xlsx");
         Files.write(xlsx, ChecklistWriters.xlsx(c, LocalDate.of(2026, 11, 23)));
-        String out = run(dir, PYTHON, "-c", String.join("\n",
+        String out = Tools.run(dir, Tools.PYTHON, "-c", String.join("\n",
                 "import openpyxl, sys",
                 "ws = openpyxl.load_workbook(sys.argv[1]).worksheets[0]",
                 "print('title', ws['A1'].value)",

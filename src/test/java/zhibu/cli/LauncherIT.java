@@ -212,6 +212,39 @@ class LauncherIT {
     }
 
     @Test
+    void coursePacksSurviveAServerKilledWithSigkill(@TempDir Path dir) throws Exception {
+        Path data = freshData(dir);
+        String id;
+        String token;
+        JsonNode saved;
+        try (Served site = serve(dir, data, Map.of())) {
+            String body = "{\"title\": \"断电测试\", \"items\": [{\"type\": \"heading\", \"text\": \"一、开场\"},"
+                    + " {\"type\": \"note\", \"text\": \"先讲制度\"}]}";
+            JsonNode made = Json.MAPPER.readTree(site.send(HttpRequest.newBuilder(URI.create(site.url() + "/api/packs"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))).body());
+            id = made.get("id").asText();
+            token = made.get("editToken").asText();
+            HttpResponse<String> put = site.send(HttpRequest.newBuilder(URI.create(site.url() + "/api/packs/" + id))
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"title\": \"断电测试（二）\", \"version\": 1, \"items\": ["
+                            + "{\"type\": \"note\", \"text\": \"先讲制度\"}, {\"type\": \"heading\", \"text\": \"一、开场\"}]}",
+                            StandardCharsets.UTF_8)));
+            assertEquals(200, put.statusCode(), put.body());
+            saved = Json.MAPPER.readTree(put.body());
+            site.process().destroyForcibly(); // SIGKILL: no shutdown hook, no clean close of the database
+            assertTrue(site.process().waitFor(30, TimeUnit.SECONDS));
+        }
+        try (Served again = serve(dir, data, Map.of())) {
+            assertEquals(saved, again.get("/api/packs/" + id));
+            HttpResponse<String> stale = again.send(HttpRequest.newBuilder(URI.create(again.url() + "/api/packs/" + id))
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"title\": \"旧版本\", \"version\": 1}", StandardCharsets.UTF_8)));
+            assertEquals(409, stale.statusCode(), stale.body());
+        }
+    }
+
+    @Test
     void serveIngestsTheCorpusAndAnswersOnThePortItPrintsWithNoNetwork(@TempDir Path dir) throws Exception {
         try (Served site = serve(dir, OFFLINE)) {
             assertEquals(8, site.get("/api/health").get("documents").asInt());

@@ -57,11 +57,27 @@ public final class Paths {
             works = false;
         }
         if (!works) {
-            String message = String.join(" ", check) + " failed: install Debian's " + debianPackage + " (.ci/run does)";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                Assertions.fail(message + " (CI=true: a missing tool is a failure, not a skip)");
-            }
-            Assumptions.assumeTrue(false, message);
+            missing(String.join(" ", check) + " failed: install Debian's " + debianPackage + " (.ci/run does)");
         }
+    }
+
+    /**
+     * The JDBC URL of the PostgreSQL server the storage tests use (environment ZHIBU_TEST_POSTGRES, set by .ci/run
+     * from .ci/postgres); without one the test is skipped, under CI=true it fails.
+     */
+    public static String postgresUrl() {
+        String url = System.getenv("ZHIBU_TEST_POSTGRES");
+        if (url == null || url.isBlank()) {
+            missing("no PostgreSQL server: set ZHIBU_TEST_POSTGRES to a JDBC URL (ZHIBU_TEST_POSTGRES=$(.ci/postgres))");
+        }
+        return url.strip();
+    }
+
+    /** A test cannot run here: skipped, except under CI=true, where CI provides everything and a skip would hide a check. */
+    private static void missing(String message) {
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            Assertions.fail(message + " (CI=true: a missing tool is a failure, not a skip)");
+        }
+        Assumptions.assumeTrue(false, message);
     }
 }

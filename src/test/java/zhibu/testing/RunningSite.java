@@ -13,6 +13,8 @@ import java.util.List;
 import zhibu.index.IngestOutcome;
 import zhibu.index.ZhibuIndex;
 import zhibu.ingest.MetadataEdits;
+import zhibu.packs.Database;
+import zhibu.packs.PackStore;
 import zhibu.web.Site;
 import zhibu.web.WebApp;
 
@@ -28,6 +30,7 @@ public final class RunningSite implements AutoCloseable {
     private final ZhibuIndex index;
     private final WebApp app;
     private final HttpClient http = HttpClient.newHttpClient();
+    private final PackStore packs;
 
     public RunningSite(Path folder) throws IOException {
         this(folder, Site.DEFAULT_MAX_UPLOAD_BYTES);
@@ -46,7 +49,12 @@ public final class RunningSite implements AutoCloseable {
         if (outcomes.stream().anyMatch(IngestOutcome::failed)) {
             throw new IllegalStateException("ingest failed: " + outcomes);
         }
-        app = new WebApp(new Site(index, Path.of("web"), data, ADMIN_TOKEN, null, maxUploadBytes, edits)).start(0);
+        packs = new PackStore(Database.inFolder(data));
+        app = new WebApp(new Site(index, Path.of("web"), data, ADMIN_TOKEN, null, maxUploadBytes, edits, packs)).start(0);
+    }
+
+    public PackStore packs() {
+        return packs;
     }
 
     public Path data() {
@@ -64,6 +72,18 @@ public final class RunningSite implements AutoCloseable {
     public HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(base() + pathAndQuery)).GET().build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    public HttpResponse<byte[]> bytes(String pathAndQuery) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(base() + pathAndQuery)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** Sends a JSON body to the site, with {@code token} as the bearer when it is not null. */
+    public HttpResponse<String> json(String method, String path, String body, String token)
+            throws IOException, InterruptedException {
+        return send(method, path, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8), "application/json", token);
     }
 
     /** Sends a request to the site, with {@code token} as the bearer when it is not null. */

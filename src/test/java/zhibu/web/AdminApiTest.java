@@ -152,7 +152,7 @@ class AdminApiTest {
         // a site that takes 1 MB: a 2 MB file is 413 and nothing of it stays
         Path data = Files.createDirectories(folder.resolve("small-data"));
         WebApp small = new WebApp(new Site(site.index(), Path.of("web"), data, RunningSite.ADMIN_TOKEN, null, 1L << 20,
-                MetadataEdits.open(data.resolve("metadata-edits.tsv")))).start(0);
+                MetadataEdits.open(data.resolve("metadata-edits.tsv")), null)).start(0);
         try {
             Path big = HostileFiles.hugeText(Files.createTempDirectory(files, "big"), 2);
             Multipart upload = new Multipart().file(big);

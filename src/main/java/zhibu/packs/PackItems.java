@@ -51,8 +51,9 @@ public final class PackItems {
 
     public PackItem of(Clause c) throws IOException {
         String docNumber = library.document(c.docId()).map(DocumentMetadata::docNumber).orElse(null);
+        // a clause without its own heading (第一条) is named with its document, so a table of contents tells them apart
         String title = c.heading() != null && !c.heading().isBlank() ? c.heading()
-                : c.path().isEmpty() ? c.docTitle() : c.path().get(c.path().size() - 1);
+                : c.path().isEmpty() ? c.docTitle() : "《" + c.docTitle() + "》" + c.path().get(c.path().size() - 1);
         return new PackItem(ItemType.CLAUSE, c.id(), title, c.text(), Citation.of(c.docTitle(), docNumber, c.path()),
                 rows(ItemType.CLAUSE, c.text()));
     }

@@ -72,10 +72,7 @@ public final class PackStore {
                     throw refusal(c, id, token, version);
                 }
             }
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM pack_item WHERE pack_id = ?")) {
-                s.setString(1, id);
-                s.executeUpdate();
-            }
+            deleteItems(c, id);
             insertItems(c, id, draft.items());
             return read(c, id).orElseThrow();
         });
@@ -92,10 +89,7 @@ public final class PackStore {
                     throw refusal(c, id, token, version);
                 }
             }
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM pack_item WHERE pack_id = ?")) {
-                s.setString(1, id);
-                s.executeUpdate();
-            }
+            deleteItems(c, id);
             return null;
         });
     }
@@ -132,6 +126,13 @@ public final class PackStore {
 
     private static String tokenHash(String token) {
         return token == null || token.isBlank() ? "" : HexFormat.of().formatHex(Tokens.hash(token.strip()));
+    }
+
+    private static void deleteItems(Connection c, String id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM pack_item WHERE pack_id = ?")) {
+            s.setString(1, id);
+            s.executeUpdate();
+        }
     }
 
     private static void insertItems(Connection c, String id, List<PackItem> items) throws SQLException {

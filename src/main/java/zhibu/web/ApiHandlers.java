@@ -135,10 +135,7 @@ final class ApiHandlers {
             return;
         }
         if (format.binary() || format == ChecklistFormat.ICS) {
-            String name = java.net.URLEncoder.encode(format.fileName(profile), java.nio.charset.StandardCharsets.UTF_8)
-                    .replace("+", "%20");
-            ctx.header("Content-Disposition", "attachment; filename=\"checklist." + format.extension()
-                    + "\"; filename*=UTF-8''" + name);
+            Params.attachment(ctx, "checklist." + format.extension(), format.fileName(profile));
         }
         ctx.contentType(format.mediaType()).result(format.render(checklist));
     }

@@ -3,8 +3,6 @@ package zhibu.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import zhibu.library.Library;
 import zhibu.packs.Pack;
@@ -68,9 +66,7 @@ final class PackHandlers {
                 .orElseThrow(() -> ApiError.badRequest("参数 format 应为 docx、md 或 html。"));
         Pack pack = find(ctx.pathParam("id"));
         if (format.download()) {
-            String name = URLEncoder.encode(format.fileName(pack), StandardCharsets.UTF_8).replace("+", "%20");
-            ctx.header("Content-Disposition", "attachment; filename=\"pack." + format.extension()
-                    + "\"; filename*=UTF-8''" + name);
+            Params.attachment(ctx, "pack." + format.extension(), format.fileName(pack));
         }
         ctx.contentType(format.mediaType()).result(format.render(pack));
     }

@@ -56,6 +56,12 @@ final class Params {
                 .getOrDefault("");
     }
 
+    /** Marks the answer as a file to save: an ASCII name for old clients, the real (Chinese) one in RFC 5987 form. */
+    static void attachment(Context ctx, String asciiName, String name) {
+        String encoded = java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        ctx.header("Content-Disposition", "attachment; filename=\"" + asciiName + "\"; filename*=UTF-8''" + encoded);
+    }
+
     /** The token of an {@code Authorization: Bearer …} header, or null. */
     static String bearer(Context ctx) {
         String header = ctx.header("Authorization");

@@ -26,11 +26,24 @@ function link(href, text, attrs) {
   return el('a', Object.assign({ href }, attrs || {}), text);
 }
 
-async function api(path) {
-  const response = await fetch(path, { headers: { Accept: 'application/json' } });
-  const body = await response.json().catch(() => ({ error: '服务器没有返回有效数据。' }));
-  if (!response.ok) throw new Error(body.error || ('请求失败（' + response.status + '）'));
-  return body;
+// One JSON request, with the token as bearer when given; a refusal throws the server's sentence and its status.
+async function request(method, path, body, token) {
+  const headers = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (token) headers.Authorization = 'Bearer ' + token;
+  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  if (response.status === 204) return null;
+  const answer = await response.json().catch(() => ({ error: '服务器没有返回有效数据。' }));
+  if (!response.ok) {
+    const error = new Error(answer.error || ('请求失败（' + response.status + '）'));
+    error.status = response.status;
+    throw error;
+  }
+  return answer;
+}
+
+function api(path) {
+  return request('GET', path);
 }
 
 // The server escapes every character of a snippet and adds only <mark>…</mark>; rebuild it as nodes.
@@ -472,13 +485,12 @@ const UPLOAD_TYPES = '.txt,.md,.markdown,.html,.htm,.shtml,.docx,.doc,.odt,.pdf'
 const STATUSES = ['现行有效', '已修订', '已废止'];
 
 async function adminApi(method, path, body) {
-  const headers = { Accept: 'application/json', Authorization: 'Bearer ' + sessionStorage.getItem(TOKEN_KEY) };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  const answer = await response.json().catch(() => ({ error: '服务器没有返回有效数据。' }));
-  if (response.status === 401) sessionStorage.removeItem(TOKEN_KEY);
-  if (!response.ok) throw new Error(answer.error || ('请求失败（' + response.status + '）'));
-  return answer;
+  try {
+    return await request(method, path, body, sessionStorage.getItem(TOKEN_KEY));
+  } catch (error) {
+    if (error.status === 401) sessionStorage.removeItem(TOKEN_KEY);
+    throw error;
+  }
 }
 
 function renderLogin(main, message) {
@@ -683,17 +695,6 @@ const packStore = {
   use(id) { localStorage.setItem('zhibu.currentPack', id); },
 };
 
-async function packApi(method, path, body, token) {
-  const headers = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (token) headers.Authorization = 'Bearer ' + token;
-  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  if (response.status === 204) return null;
-  const answer = await response.json().catch(() => ({ error: '服务器没有返回有效数据。' }));
-  if (!response.ok) { const e = new Error(answer.error || ('请求失败（' + response.status + '）')); e.status = response.status; throw e; }
-  return answer;
-}
-
 // What a PUT sends: the pack's fields and its items by reference (clauses and cases by id, headings and notes by text).
 function packBody(pack) {
   return {
@@ -703,7 +704,7 @@ function packBody(pack) {
 }
 
 async function createPack(draft) {
-  const pack = await packApi('POST', '/api/packs', draft);
+  const pack = await request('POST', '/api/packs', draft);
   packStore.remember(pack, pack.editToken);
   packStore.use(pack.id);
   return pack;
@@ -714,11 +715,11 @@ async function addToPack(type, id) {
   const current = packStore.current();
   if (!current) return createPack({ title: '我的课程包', items: [{ type, id }] });
   for (let attempt = 0; ; attempt++) {
-    const pack = await packApi('GET', '/api/packs/' + encodeURIComponent(current));
+    const pack = await api('/api/packs/' + encodeURIComponent(current));
     if (pack.items.some((i) => i.type === type && i.id === id)) return pack;
     pack.items.push({ type, id });
     try {
-      const saved = await packApi('PUT', '/api/packs/' + encodeURIComponent(current), packBody(pack), packStore.token(current));
+      const saved = await request('PUT', '/api/packs/' + encodeURIComponent(current), packBody(pack), packStore.token(current));
       packStore.remember(saved);
       return saved;
     } catch (e) {
@@ -750,7 +751,7 @@ async function renderPacks(main, params) {
   setTitle('课程包');
   const mine = Object.entries(packStore.all());
   const rows = await Promise.all(mine.map(async ([id, kept]) => {
-    try { return await packApi('GET', '/api/packs/' + encodeURIComponent(id)); }
+    try { return await api('/api/packs/' + encodeURIComponent(id)); }
     catch (e) { if (e.status === 404) packStore.forget(id); return null; }
   }));
   const packs = rows.filter(Boolean);
@@ -842,7 +843,7 @@ async function renderPackEditor(main, id) {
     const next = JSON.parse(JSON.stringify(pack));
     change(next);
     try {
-      pack = await packApi('PUT', '/api/packs/' + encodeURIComponent(id), packBody(next), token);
+      pack = await request('PUT', '/api/packs/' + encodeURIComponent(id), packBody(next), token);
       packStore.remember(pack);
       status.textContent = '已保存（第 ' + pack.version + ' 版）';
     } catch (e) {
@@ -923,7 +924,7 @@ async function renderPackEditor(main, id) {
     type: 'button', class: 'danger', onclick: async () => {
       if (!confirm('删除课程包“' + pack.title + '”？')) return;
       try {
-        await packApi('DELETE', '/api/packs/' + encodeURIComponent(id) + '?version=' + pack.version, undefined, token);
+        await request('DELETE', '/api/packs/' + encodeURIComponent(id) + '?version=' + pack.version, undefined, token);
         packStore.forget(id);
         history.pushState(null, '', '/packs');
         route();

@@ -57,7 +57,7 @@ public final class Database {
         }
         try {
             Flyway.configure()
-                    .dataSource(url, properties.getProperty("user"), properties.getProperty("password"))
+                    .dataSource(url, null, null) // credentials, if any, are in the URL
                     .locations("classpath:zhibu/db")
                     .load()
                     .migrate();

@@ -19,6 +19,7 @@ import org.apache.poi.xwpf.usermodel.XWPFStyle;
 import org.apache.poi.xwpf.usermodel.XWPFStyles;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.xmlbeans.impl.xb.xmlschema.SpaceAttribute;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPPrGeneral;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTShd;
@@ -41,14 +42,18 @@ public final class PackWriters {
     private PackWriters() {
     }
 
-    /** One entry of the table of contents, and the number of a clause or case. */
+    /** An item's line in the table of contents (level 0: not listed), with the number of a clause or case. */
     record Entry(int level, String number, String label) {
         String line() {
             return (number.isEmpty() ? "" : number + " ") + label;
         }
+
+        boolean listed() {
+            return level > 0;
+        }
     }
 
-    /** Headings at level 1; clauses and cases at level 2, numbered 1, 2, 3… through the pack; notes have none. */
+    /** Headings at level 1; clauses and cases at level 2, numbered 1, 2, 3… through the pack; notes not listed. */
     static List<Entry> entries(Pack pack) {
         List<Entry> out = new ArrayList<>();
         int n = 0;
@@ -56,7 +61,7 @@ public final class PackWriters {
             out.add(switch (item.type()) {
                 case HEADING -> new Entry(1, "", item.text());
                 case CLAUSE, CASE -> new Entry(2, ++n + ".", (item.type() == ItemType.CASE ? "案例：" : "") + item.label());
-                case NOTE -> null;
+                case NOTE -> new Entry(0, "", item.text());
             });
         }
         return out;
@@ -103,7 +108,7 @@ public final class PackWriters {
             tr.setBold(true);
             tr.setFontSize(16);
             tr.setText("目录");
-            tableOfContents(doc, entries.stream().filter(e -> e != null).toList());
+            tableOfContents(doc, entries.stream().filter(Entry::listed).toList());
             doc.createParagraph().createRun().addBreak(BreakType.PAGE);
 
             for (int i = 0; i < pack.items().size(); i++) {
@@ -120,13 +125,11 @@ public final class PackWriters {
                         XWPFParagraph h = doc.createParagraph();
                         h.setStyle("Heading2");
                         h.createRun().setText(entry.line());
-                        for (String line : item.text() == null ? new String[0] : item.text().split("\n+")) {
-                            if (!line.isBlank()) {
-                                XWPFParagraph p = doc.createParagraph();
-                                p.setIndentationFirstLine(480);
-                                p.setSpacingAfter(60);
-                                p.createRun().setText(line.strip());
-                            }
+                        for (String line : paragraphs(item.text())) {
+                            XWPFParagraph p = doc.createParagraph();
+                            p.setIndentationFirstLine(480);
+                            p.setSpacingAfter(60);
+                            p.createRun().setText(line);
                         }
                         if (!item.rows().isEmpty()) {
                             bands(doc, item.rows());
@@ -145,6 +148,12 @@ public final class PackWriters {
             doc.write(out);
             return out.toByteArray();
         }
+    }
+
+    /** A clause's or case's text as paragraphs: its lines, stripped, blank ones left out. */
+    static List<String> paragraphs(String text) {
+        return text == null ? List.of()
+                : java.util.Arrays.stream(text.split("\n+")).map(String::strip).filter(l -> !l.isEmpty()).toList();
     }
 
     private static XWPFParagraph centered(XWPFDocument doc, String text, int size, boolean grey) {
@@ -236,8 +245,8 @@ public final class PackWriters {
             p.setBorderLeft(Borders.THICK);
             p.setIndentationLeft(240);
             p.setSpacingAfter(firstLine ? 60 : 0);
-            CTShd shd = p.getCTP().isSetPPr() && p.getCTP().getPPr().isSetShd() ? p.getCTP().getPPr().getShd()
-                    : (p.getCTP().isSetPPr() ? p.getCTP().getPPr() : p.getCTP().addNewPPr()).addNewShd();
+            CTPPr properties = p.getCTP().isSetPPr() ? p.getCTP().getPPr() : p.getCTP().addNewPPr();
+            CTShd shd = properties.isSetShd() ? properties.getShd() : properties.addNewShd();
             shd.setVal(STShd.CLEAR);
             shd.setFill("EAF1F8");
             if (firstLine) {
@@ -276,7 +285,7 @@ public final class PackWriters {
         List<Entry> entries = entries(pack);
         out.append("## 目录\n\n");
         for (Entry e : entries) {
-            if (e != null) {
+            if (e.listed()) {
                 out.append(e.level() == 1 ? "- " : "  - ").append(e.line()).append("\n");
             }
         }
@@ -285,21 +294,11 @@ public final class PackWriters {
             PackItem item = pack.items().get(i);
             switch (item.type()) {
                 case HEADING -> out.append("## ").append(item.text()).append("\n\n");
-                case NOTE -> {
-                    out.append("> **").append(NOTE_LABEL).append("：**");
-                    for (String line : item.text().split("\n")) {
-                        out.append(line).append("\n> ");
-                    }
-                    out.setLength(out.length() - 2);
-                    out.append("\n");
-                }
+                case NOTE -> out.append("> **").append(NOTE_LABEL).append("：**")
+                        .append(String.join("\n> ", item.text().split("\n"))).append("\n\n");
                 case CLAUSE, CASE -> {
                     out.append("### ").append(entries.get(i).line()).append("\n\n");
-                    for (String line : item.text() == null ? new String[0] : item.text().split("\n+")) {
-                        if (!line.isBlank()) {
-                            out.append(line.strip()).append("\n\n");
-                        }
-                    }
+                    paragraphs(item.text()).forEach(line -> out.append(line).append("\n\n"));
                     if (!item.rows().isEmpty()) {
                         out.append("| 档次 | 标准 |\n|---|---|\n");
                         for (int r = 0; r < item.rows().size(); r++) {
@@ -327,7 +326,7 @@ public final class PackWriters {
         out.append("</header><nav class=\"pack-toc\"><h2>目录</h2><ol>");
         List<Entry> entries = entries(pack);
         for (Entry e : entries) {
-            if (e != null) {
+            if (e.listed()) {
                 out.append("<li class=\"level-").append(e.level()).append("\">").append(escape(e.line())).append("</li>");
             }
         }
@@ -340,11 +339,7 @@ public final class PackWriters {
                         .append(escape(item.text()).replace("\n", "<br>")).append("</aside>");
                 case CLAUSE, CASE -> {
                     out.append("<section class=\"pack-item\"><h3>").append(escape(entries.get(i).line())).append("</h3>");
-                    for (String line : item.text() == null ? new String[0] : item.text().split("\n+")) {
-                        if (!line.isBlank()) {
-                            out.append("<p>").append(escape(line.strip())).append("</p>");
-                        }
-                    }
+                    paragraphs(item.text()).forEach(line -> out.append("<p>").append(escape(line)).append("</p>"));
                     if (!item.rows().isEmpty()) {
                         out.append("<table class=\"bands\"><thead><tr><th>档次</th><th>标准</th></tr></thead><tbody>");
                         for (int r = 0; r < item.rows().size(); r++) {

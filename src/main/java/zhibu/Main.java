@@ -9,6 +9,7 @@ import zhibu.cli.BackupCommand;
 import zhibu.cli.BenchCommand;
 import zhibu.cli.ChecklistCommand;
 import zhibu.cli.EvalCommand;
+import zhibu.cli.GenerateCommand;
 import zhibu.cli.IngestCommand;
 import zhibu.cli.InspectCommand;
 import zhibu.cli.SearchCommand;
@@ -16,7 +17,7 @@ import zhibu.cli.ServeCommand;
 
 /** The command line: {@code zhibu COMMAND [ARGS]}. */
 public final class Main {
-    private static final String USAGE = "usage: zhibu serve|inspect|ingest|search|checklist|eval|bench|backup|restore ARGS (see README.md)";
+    private static final String USAGE = "usage: zhibu serve|inspect|ingest|search|checklist|eval|bench|generate|backup|restore ARGS (see README.md)";
 
     /** Lucene's note that it found the vector API: said on every start, of no use to a user. Held so it stays set. */
     private static final java.util.logging.Logger LUCENE_VECTORIZATION =
@@ -55,6 +56,7 @@ public final class Main {
             case "serve" -> new ServeCommand().run(rest, out, err);
             case "checklist" -> new ChecklistCommand().run(rest, out, err);
             case "bench" -> new BenchCommand().run(rest, out, err);
+            case "generate" -> new GenerateCommand().run(rest, out, err);
             case "backup" -> new BackupCommand(false).run(rest, out, err);
             case "restore" -> new BackupCommand(true).run(rest, out, err);
             default -> {

@@ -4,8 +4,10 @@ import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.seg.Segment;
 import com.hankcs.hanlp.seg.common.Term;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
@@ -29,6 +31,7 @@ public final class HanLPTokenizer extends Tokenizer {
     private final TypeAttribute typeAtt = addAttribute(TypeAttribute.class);
     private final PositionIncrementAttribute posIncAtt = addAttribute(PositionIncrementAttribute.class);
     private final Segment segment;
+    private final boolean indexMode;
     /** Characters read but not segmented yet; {@code pendingStart} is the offset of the first. */
     private final StringBuilder pending = new StringBuilder();
     private final char[] read = new char[CHUNK];
@@ -37,12 +40,13 @@ public final class HanLPTokenizer extends Tokenizer {
     /** The chunk being emitted: its text, its terms, its offset in the input. */
     private String chunk = "";
     private int chunkStart;
-    private Iterator<Term> terms = List.<Term>of().iterator();
+    private Iterator<Word> terms = List.<Word>of().iterator();
     private int coveredTo;
     private int total;
 
     public HanLPTokenizer(boolean indexMode) {
         DomainDictionary.load();
+        this.indexMode = indexMode;
         this.segment = HanLP.newSegment().enableOffset(true).enableIndexMode(indexMode);
     }
 
@@ -54,7 +58,7 @@ public final class HanLPTokenizer extends Tokenizer {
         exhausted = false;
         chunk = "";
         chunkStart = 0;
-        terms = List.<Term>of().iterator();
+        terms = List.<Word>of().iterator();
         coveredTo = 0;
         total = 0;
     }
@@ -63,19 +67,19 @@ public final class HanLPTokenizer extends Tokenizer {
     public boolean incrementToken() throws IOException {
         while (true) {
             while (terms.hasNext()) {
-                Term term = terms.next();
-                String word = term.word;
+                Word term = terms.next();
+                String word = term.text();
                 if (!hasLetterOrDigit(word)) {
                     continue;
                 }
-                int start = chunkStart + Math.min(term.offset, chunk.length());
+                int start = chunkStart + Math.min(term.offset(), chunk.length());
                 int end = Math.min(chunkStart + chunk.length(), start + word.length());
                 clearAttributes();
                 termAtt.setEmpty().append(word);
                 posIncAtt.setPositionIncrement(end <= coveredTo ? 0 : 1); // a word inside the word before it
                 coveredTo = Math.max(coveredTo, end);
                 offsetAtt.setOffset(correctOffset(start), correctOffset(end));
-                typeAtt.setType(term.nature == null ? "word" : term.nature.toString());
+                typeAtt.setType(term.type());
                 return true;
             }
             if (!nextChunk()) {
@@ -111,8 +115,62 @@ public final class HanLPTokenizer extends Tokenizer {
         chunkStart = pendingStart;
         pending.delete(0, cut);
         pendingStart += cut;
-        terms = segment.seg(chunk).iterator();
+        terms = segmentSentences(chunk).iterator();
         return true;
+    }
+
+    /** A word as segmented: its text, its offset in the chunk, its part of speech. */
+    private record Word(String text, int offset, String type) {
+    }
+
+    /**
+     * The words of a chunk, segmented sentence by sentence (cut after each break), each sentence looked up first
+     * among those this thread segmented last: ingestion analyses a document's text, then its clauses, then their
+     * sentences, and each sentence is segmented once instead of three times. No word spans a break, so the words
+     * are those of segmenting the chunk at once.
+     */
+    private List<Word> segmentSentences(String text) {
+        List<Word> out = new ArrayList<>();
+        Map<String, List<Word>> memo = indexMode ? MEMO.get() : null; // questions are short and seldom repeat
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || BREAKS.indexOf(text.charAt(i)) >= 0) {
+                int end = Math.min(text.length(), i + 1);
+                if (end > start) {
+                    String sentence = text.substring(start, end);
+                    List<Word> words = memo == null ? null : memo.get(sentence);
+                    if (words == null) {
+                        words = new ArrayList<>();
+                        for (Term term : segment.seg(sentence)) {
+                            words.add(new Word(term.word, term.offset,
+                                    term.nature == null ? "word" : term.nature.toString()));
+                        }
+                        if (memo != null && sentence.length() <= MEMO_CHARS) {
+                            memo.put(sentence, words);
+                        }
+                    }
+                    for (Word w : words) {
+                        out.add(new Word(w.text(), w.offset() + start, w.type()));
+                    }
+                }
+                start = end;
+            }
+        }
+        return out;
+    }
+
+    /** Sentences longer than this are not remembered (they are rare, and a long key is costly to hash). */
+    private static final int MEMO_CHARS = 512;
+    private static final int MEMO_SENTENCES = 8192;
+    private static final ThreadLocal<Map<String, List<Word>>> MEMO = ThreadLocal.withInitial(HanLPTokenizer::memo);
+
+    private static Map<String, List<Word>> memo() {
+        return new java.util.LinkedHashMap<>(MEMO_SENTENCES * 2, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, List<Word>> eldest) {
+                return size() > MEMO_SENTENCES;
+            }
+        };
     }
 
     @Override
@@ -127,7 +185,7 @@ public final class HanLPTokenizer extends Tokenizer {
         super.close();
         pending.setLength(0);
         chunk = "";
-        terms = List.<Term>of().iterator();
+        terms = List.<Word>of().iterator();
     }
 
     private static boolean hasLetterOrDigit(String word) {

@@ -160,7 +160,7 @@ public final class LoadRun {
     }
 
     /** A wrk script that asks a question drawn at random for every request. */
-    private static Path luaScript(List<String> questions, Path file) throws IOException {
+    static Path luaScript(List<String> questions, Path file) throws IOException {
         StringBuilder lua = new StringBuilder("-- written by zhibu bench: one question at random per request\n"
                 + "local paths = {\n");
         for (String q : questions) {

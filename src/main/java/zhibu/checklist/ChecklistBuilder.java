@@ -176,12 +176,16 @@ public final class ChecklistBuilder {
         return new ChecklistItem.Source(r.clauseId(), r.docTitle(), r.docNumber(), r.path(), r.clauseText());
     }
 
+    /**
+     * Where a requirement is written: each wording once (its places aside), at its first clause. A rule copied
+     * into every county's rules is cited once, not a thousand times.
+     */
     private List<ChecklistItem.Source> sources(List<Requirement> group) {
-        Map<String, ChecklistItem.Source> byClause = new LinkedHashMap<>();
+        Map<String, ChecklistItem.Source> byWording = new LinkedHashMap<>();
         for (Requirement r : group) {
-            byClause.putIfAbsent(r.clauseId(), source(r));
+            byWording.putIfAbsent(zhibu.core.Regions.get().withoutPlaces(fold(r.clauseText())), source(r));
         }
-        return List.copyOf(byClause.values());
+        return List.copyOf(byWording.values());
     }
 
     /** A statement without spaces and punctuation, to tell the same sentence wherever it stands. */

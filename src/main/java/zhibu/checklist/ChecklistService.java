@@ -8,12 +8,22 @@ import zhibu.core.Clause;
 import zhibu.core.DocumentMetadata;
 import zhibu.library.Library;
 
-/** Checklists from the clauses in the index; the requirements are extracted again when the index changes. */
+/**
+ * Checklists from the clauses in the index. The requirements of every clause are extracted once per version of the
+ * index: the first time before the first checklist (a server starts it at once, in the background); after an
+ * ingest, in the background while checklists are still answered from the version before, so no request waits for
+ * a thousand times the corpus to be read again.
+ */
 public final class ChecklistService {
     public static final int MAX_MEMBERS = 10_000;
     private final Library library;
-    private volatile ChecklistBuilder builder;
-    private volatile long builtFor = -1;
+    private volatile Built built;
+    private final Object building = new Object();
+    private final java.util.concurrent.atomic.AtomicBoolean refreshing = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** The requirements of one version of the index. */
+    private record Built(long version, ChecklistBuilder builder) {
+    }
 
     public ChecklistService(Library library) {
         this.library = library;
@@ -26,15 +36,52 @@ public final class ChecklistService {
         return builder().build(profile);
     }
 
+    /** Extracts the requirements now on another thread, so the first checklist finds them ready. */
+    public void prepareInBackground() {
+        Thread.ofPlatform().name("zhibu-checklist-requirements").daemon(true).start(() -> {
+            try {
+                builder();
+            } catch (IOException | RuntimeException e) {
+                // the first request builds again and says what went wrong
+            }
+        });
+    }
+
     private ChecklistBuilder builder() throws IOException {
         long version = library.index().version();
-        if (builder == null || builtFor != version) {
+        Built current = built;
+        if (current != null && current.version() != version) {
+            if (refreshing.compareAndSet(false, true)) {
+                Thread.ofPlatform().name("zhibu-checklist-refresh").daemon(true).start(() -> {
+                    try {
+                        rebuild();
+                    } catch (IOException | RuntimeException e) {
+                        // kept: the version before answers until a rebuild succeeds
+                    } finally {
+                        refreshing.set(false);
+                    }
+                });
+            }
+            return current.builder();
+        }
+        return current != null ? current.builder() : rebuild();
+    }
+
+    /** Reads every clause of the index as it is now and extracts the requirements; one build at a time. */
+    private ChecklistBuilder rebuild() throws IOException {
+        synchronized (building) {
+            long version = library.index().version();
+            Built current = built;
+            if (current != null && current.version() == version) {
+                return current.builder();
+            }
             Map<Clause, DocumentMetadata> clauses = clauses();
             RequirementExtractor extractor = RequirementExtractor.forCorpus(clauses.keySet());
-            builder = new ChecklistBuilder(extractor.extractAll(clauses), extractor.thresholds(clauses.keySet()));
-            builtFor = version;
+            ChecklistBuilder builder = new ChecklistBuilder(extractor.extractAll(clauses),
+                    extractor.thresholds(clauses.keySet()));
+            built = new Built(version, builder);
+            return builder;
         }
-        return builder;
     }
 
     private Map<Clause, DocumentMetadata> clauses() throws IOException {

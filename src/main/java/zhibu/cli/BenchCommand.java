@@ -9,6 +9,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import zhibu.bench.LoadRun;
+import zhibu.bench.ScaleRun;
+import zhibu.eval.Evaluator;
 import zhibu.checklist.ChecklistService;
 import zhibu.checklist.Profile;
 import zhibu.eval.EvalQuery;
@@ -31,8 +33,11 @@ import zhibu.vectors.Vectors;
  */
 public final class BenchCommand {
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
-        Args args = Args.parse(argv, Set.of("corpus", "queries", "rounds", "out", Home.DATA, "seconds", "connections"),
-                Set.of(Home.NO_VECTORS, "no-load", "load-only"));
+        Args args = Args.parse(argv, Set.of("corpus", "queries", "rounds", "out", Home.DATA, "seconds", "connections",
+                "scale", "seed", "work"), Set.of(Home.NO_VECTORS, "no-load", "load-only"));
+        if (args.value("scale", null) != null) {
+            return scale(args, out, err);
+        }
         Path corpus = Home.resolve(args.value("corpus", "corpus"));
         String queriesFile = args.value("queries", "eval/dev-queries-2.tsv");
         List<EvalQuery> queries = QuerySets.read(Home.resolve(queriesFile));
@@ -132,6 +137,38 @@ public final class BenchCommand {
     }
 
     private static final String LOAD_HEADING = "## The server under load";
+
+    /**
+     * {@code --scale N}: the corpus grown N times, ingested into our index and the baseline's, and measured
+     * ({@link ScaleRun}); its section of BENCHMARKS.md is written in place of an earlier one of the same scale.
+     */
+    private static int scale(Args args, PrintStream out, PrintStream err) throws Exception {
+        int scale = args.intValue("scale", 1000, 1, 100_000);
+        ScaleRun.Options options = new ScaleRun.Options(scale, args.intValue("seed", 1, 0, Integer.MAX_VALUE),
+                Home.resolve(args.value("work", "target/bench")), args.intValue("rounds", 5, 1, 1000),
+                args.intValue("seconds", 30, 5, 3600), args.intValue("connections", 16, 1, 10_000));
+        List<Evaluator.QuerySet> sets = new ArrayList<>();
+        for (String file : List.of("eval/dev-queries.tsv", "eval/dev-queries-2.tsv")) {
+            sets.add(Evaluator.QuerySet.read(Home.resolve(file)));
+        }
+        String section = new ScaleRun(options, sets, err).run(Home.resolve(args.value("corpus", "corpus")),
+                Home.resolve("zhibu"), Home.resolve("web"));
+        Path target = Home.resolve(args.value("out", "BENCHMARKS.md"));
+        String before = Files.isRegularFile(target) ? Files.readString(target) : "# Benchmarks\n";
+        String heading = "## ×" + scale + " the corpus\n";
+        int at = before.indexOf(heading);
+        String md;
+        if (at < 0) {
+            md = before.stripTrailing() + "\n\n" + section;
+        } else {
+            int next = before.indexOf("\n## ", at + heading.length());
+            md = before.substring(0, at) + section + (next < 0 ? "" : before.substring(next + 1));
+        }
+        Files.writeString(target, md);
+        out.print(section);
+        err.println("wrote " + target);
+        return 0;
+    }
 
     /** The load run's section, or a sentence saying why there is none. */
     private static String load(Args args, Path corpus, PrintStream err) throws Exception {

@@ -68,15 +68,28 @@ public final class ServeCommand {
         if (index == null) {
             return 1;
         }
-        int changed = 0;
-        for (IngestOutcome outcome : index.ingest(List.of(corpus), o -> {
-            if (o.status() != IngestOutcome.Status.UNCHANGED) {
-                err.println(o.line());
+        // a fresh index is filled before the site opens; an index that has documents serves at once, and the
+        // corpus folder is checked for new and changed files meanwhile (at a thousand times the corpus, hashing
+        // every file took most of the start)
+        boolean empty = index.counts().get(zhibu.index.UnitKind.DOCUMENT) == 0;
+        Runnable checkCorpus = () -> {
+            try {
+                int changed = 0;
+                for (IngestOutcome outcome : index.ingest(List.of(corpus), o -> {
+                    if (o.status() != IngestOutcome.Status.UNCHANGED) {
+                        err.println(o.line());
+                    }
+                })) {
+                    changed += outcome.status() == IngestOutcome.Status.UNCHANGED ? 0 : 1;
+                }
+                err.println("zhibu: index ready (" + (changed == 0 ? "up to date" : changed + " files ingested") + ")");
+            } catch (IOException | RuntimeException e) {
+                err.println("zhibu: the corpus folder " + corpus + " could not be checked: " + e.getMessage());
             }
-        })) {
-            changed += outcome.status() == IngestOutcome.Status.UNCHANGED ? 0 : 1;
+        };
+        if (empty) {
+            checkCorpus.run();
         }
-        err.println("zhibu: index ready (" + (changed == 0 ? "up to date" : changed + " files ingested") + ")");
         String localToken = Tokens.newLocalToken();
         WebApp app;
         try {
@@ -89,6 +102,9 @@ public final class ServeCommand {
                 err.println("zhibu serve: the site could not start: " + e.getMessage());
             }
             return 1;
+        }
+        if (!empty) {
+            Thread.ofPlatform().name("zhibu-corpus-check").daemon(true).start(checkCorpus);
         }
         String shownHost = host.equals(WebApp.LOOPBACK) || host.equals("localhost") ? "localhost" : host;
         String url = "http://" + shownHost + ":" + app.port();

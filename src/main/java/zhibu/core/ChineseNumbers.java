@@ -49,6 +49,35 @@ public final class ChineseNumbers {
         return out.toString();
     }
 
+    /** A number from 1 to 9999 as it is written in article numbers: 1 → 一, 10 → 十, 12 → 十二, 105 → 一百零五. */
+    public static String format(int n) {
+        if (n < 1 || n > 9999) {
+            throw new IllegalArgumentException(n + " is not between 1 and 9999");
+        }
+        String digits = "零一二三四五六七八九";
+        String[] units = {"", "十", "百", "千"};
+        StringBuilder out = new StringBuilder();
+        String s = Integer.toString(n);
+        boolean zero = false;
+        for (int i = 0; i < s.length(); i++) {
+            int d = s.charAt(i) - '0';
+            int unit = s.length() - 1 - i;
+            if (d == 0) {
+                zero = out.length() > 0;
+                continue;
+            }
+            if (zero) {
+                out.append('零');
+                zero = false;
+            }
+            if (!(d == 1 && unit == 1 && out.length() == 0)) {
+                out.append(digits.charAt(d));
+            }
+            out.append(units[unit]);
+        }
+        return out.toString();
+    }
+
     private static int digit(char c) {
         return Math.max(0, ChineseDigits.value(c));
     }

@@ -116,6 +116,49 @@ public final class Regions {
         return found;
     }
 
+    /** Every prefecture-level city ("西安市") with its province ("陕西省"), in the data's order. */
+    public Map<String, String> cityToProvince() {
+        return java.util.Collections.unmodifiableMap(cityToProvince);
+    }
+
+    /** Every province, municipality and autonomous region by its full name. */
+    public List<String> provinces() {
+        return List.copyOf(provinceByShortName.values());
+    }
+
+    /**
+     * The text with every place name it mentions cut out, in one pass (Aho-Corasick over every name): the wording a
+     * rule has wherever it is copied ("全市…报苏州市委组织部" and "全市…报白城市委组织部" read the same).
+     */
+    public String withoutPlaces(String text) {
+        boolean[] cut = new boolean[text.length()];
+        names().parseText(text, (begin, end, value) -> {
+            for (int i = begin; i < end; i++) {
+                cut[i] = true;
+            }
+        });
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            if (!cut[i]) {
+                out.append(text.charAt(i));
+            }
+        }
+        return out.toString();
+    }
+
+    private volatile com.hankcs.hanlp.collection.AhoCorasick.AhoCorasickDoubleArrayTrie<String> names;
+
+    private com.hankcs.hanlp.collection.AhoCorasick.AhoCorasickDoubleArrayTrie<String> names() {
+        var trie = names;
+        if (trie == null) {
+            java.util.TreeMap<String, String> all = new java.util.TreeMap<>();
+            allNames.forEach(n -> all.put(n, n));
+            trie = new com.hankcs.hanlp.collection.AhoCorasick.AhoCorasickDoubleArrayTrie<>(all);
+            names = trie;
+        }
+        return trie;
+    }
+
     private static String shortCity(String city) {
         return city.substring(0, city.length() - 1);
     }

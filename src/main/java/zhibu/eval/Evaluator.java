@@ -83,23 +83,38 @@ public final class Evaluator {
                     index.add(doc.document(), doc.file());
                 }
                 index.commit();
-                SearchService search = new SearchService(index, Run.HANLP.fusion());
-                List<Judged> judged = new ArrayList<>();
-                for (QuerySet set : sets) {
-                    for (EvalQuery q : set.queries()) {
-                        CandidateSet candidates = search.candidates(
-                                Question.of(q.question(), withVectors ? vectors : Vectors.off()), q.kind());
-                        boolean[] right = new boolean[candidates.size()];
-                        for (int i = 0; i < right.length; i++) {
-                            right[i] = isRight(candidates.texts().get(i), q, set.exam());
-                        }
-                        judged.add(new Judged(set, q, candidates, right));
-                    }
-                }
+                List<Judged> judged = judgeOn(index, sets, withVectors ? vectors : Vectors.off());
                 judgements.byAnalyzer.put(analyzer, judged);
             }
         }
         return judgements;
+    }
+
+    /**
+     * Every question of the sets searched in an index already built (the benchmark's corpus a thousand times over),
+     * judged for one analyzer: {@link #measure} then gives the metrics of the runs of that analyzer.
+     */
+    public static Judgements judge(ZhibuIndex index, AnalyzerChoice analyzer, List<QuerySet> sets)
+            throws IOException {
+        Judgements judgements = new Judgements(sets);
+        judgements.byAnalyzer.put(analyzer, judgeOn(index, sets, index.vectors()));
+        return judgements;
+    }
+
+    private static List<Judged> judgeOn(ZhibuIndex index, List<QuerySet> sets, Vectors vectors) throws IOException {
+        SearchService search = new SearchService(index, Run.HANLP.fusion());
+        List<Judged> judged = new ArrayList<>();
+        for (QuerySet set : sets) {
+            for (EvalQuery q : set.queries()) {
+                CandidateSet candidates = search.candidates(Question.of(q.question(), vectors), q.kind());
+                boolean[] right = new boolean[candidates.size()];
+                for (int i = 0; i < right.length; i++) {
+                    right[i] = isRight(candidates.texts().get(i), q, set.exam());
+                }
+                judged.add(new Judged(set, q, candidates, right));
+            }
+        }
+        return judged;
     }
 
     /** Whether a hit's text holds one of the expected strings (folded as the set's kind wants). */
@@ -109,10 +124,18 @@ public final class Evaluator {
     }
 
     /** Each run's metrics on each set, with the weights fusion.tsv holds. */
+    public static List<Metrics> measure(Judgements j, List<Run> runs, int k, boolean withVectors) {
+        return measureRuns(j, runs.stream().filter(r -> withVectors || !r.needsVectors()).toList(), k);
+    }
+
     public List<Metrics> measure(Judgements j, List<Run> runs, int k) {
+        return measureRuns(j, measurable(runs), k);
+    }
+
+    private static List<Metrics> measureRuns(Judgements j, List<Run> runs, int k) {
         List<Metrics> rows = new ArrayList<>();
         for (QuerySet set : j.sets) {
-            for (Run run : measurable(runs)) {
+            for (Run run : runs) {
                 Map<String, Integer> ranks = new LinkedHashMap<>();
                 Fusion fusion = run.fusion();
                 for (Judged q : j.of(run)) {

@@ -38,6 +38,10 @@ public final class IndexFields {
 
     /** The heading the clause opens with, with its number; a case's or document's title. */
     public static final String HEADING = "heading";
+    /** A short clause heading as one term ("三会一课"), for suggestions: its terms are the corpus's headings. */
+    public static final String SUGGEST = "suggest";
+    /** Longer headings are sentences, not names of a matter. */
+    public static final int SUGGESTED_HEADING = 14;
     /** The headings above the unit (not the document title); a case's topics and unit. */
     public static final String PATH = "path";
     public static final String TITLE = "title";

@@ -15,7 +15,7 @@ import zhibu.ingest.MetadataEdits;
 public record Ingestion(DocumentParser parser, long maxFileBytes, int commitEvery, Duration commitAfter,
                         int vectorBudget, MetadataEdits edits) {
     public static final long DEFAULT_MAX_FILE_BYTES = 50L << 20;
-    public static final int DEFAULT_COMMIT_EVERY = 8;
+    public static final int DEFAULT_COMMIT_EVERY = 64;
     public static final Duration DEFAULT_COMMIT_AFTER = Duration.ofSeconds(10);
     public static final int DEFAULT_VECTOR_BUDGET = 20_000;
 

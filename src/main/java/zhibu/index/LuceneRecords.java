@@ -44,6 +44,10 @@ final class LuceneRecords {
             doc.add(new StringField(IndexFields.PARENT_ID, clause.parentId(), Field.Store.NO));
         }
         doc.add(new TextField(IndexFields.HEADING, headingOf(clause), Field.Store.NO));
+        if (clause.heading() != null && clause.heading().length() >= 2
+                && clause.heading().length() <= IndexFields.SUGGESTED_HEADING) {
+            doc.add(new StringField(IndexFields.SUGGEST, clause.heading(), Field.Store.NO));
+        }
         List<String> above = clause.path().subList(0, Math.max(0, clause.path().size() - 1));
         doc.add(new TextField(IndexFields.PATH, String.join(" ", above), Field.Store.NO));
         Traits.of(clause.text()).forEach(t -> doc.add(new StringField(IndexFields.TRAIT, t, Field.Store.NO)));

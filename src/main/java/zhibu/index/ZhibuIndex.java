@@ -2,6 +2,7 @@ package zhibu.index;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,6 +33,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -70,7 +72,7 @@ public final class ZhibuIndex implements Closeable {
      * Bump when the records or the analysis code change; edits of the dictionary files change the schema by
      * themselves. A writer finds an index of another schema and rebuilds it; a reader says what to run.
      */
-    public static final String SCHEMA = "5";
+    public static final String SCHEMA = "7";
     private static final String SCHEMA_KEY = "zhibu.schema";
 
     private final Directory directory;
@@ -146,10 +148,16 @@ public final class ZhibuIndex implements Closeable {
                 Map.of(IndexFields.CHARS, chars, IndexFields.SENTENCE_CHARS, chars));
     }
 
+    /** An index on disk whose words are cut by another analyzer: the benchmark's baseline. */
+    public static ZhibuIndex open(Path folder, AnalyzerChoice analyzer, Vectors vectors, Ingestion ingestion)
+            throws IOException {
+        Files.createDirectories(folder);
+        return new ZhibuIndex(FSDirectory.open(folder), analyzer, vectors, ingestion);
+    }
+
     /** Opens (or creates) the index in a folder for writing; an index of an older schema is started afresh. */
     public static ZhibuIndex open(Path folder, Vectors vectors, Ingestion ingestion) throws IOException {
-        Files.createDirectories(folder);
-        return new ZhibuIndex(FSDirectory.open(folder), AnalyzerChoice.HANLP, vectors, ingestion);
+        return open(folder, AnalyzerChoice.HANLP, vectors, ingestion);
     }
 
     /** For writing, reading files in a bounded child process, without metadata corrections. */
@@ -233,28 +241,42 @@ public final class ZhibuIndex implements Closeable {
             };
             Sources sources = sources();
             Batch batch = new Batch();
-            for (Path root : roots) {
-                if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                    report.accept(new IngestOutcome(root, IngestOutcome.Status.FAILED, null, 0, 0,
-                            Reason.of(Problem.MISSING, root.toString())));
-                    continue;
+            try (Pipeline pipeline = new Pipeline(sources, o -> {
+                try {
+                    batch.after(o); // a file is reported once a commit holds it, when one is due
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
-                for (DocumentFiles.Found found : DocumentFiles.under(root)) {
-                    if (found.isSkipped()) {
-                        report.accept(new IngestOutcome(found.file(), IngestOutcome.Status.SKIPPED, null, 0, 0,
-                                found.skipped()));
+                report.accept(o);
+            })) {
+                for (Path root : roots) {
+                    if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                        pipeline.done(new IngestOutcome(root, IngestOutcome.Status.FAILED, null, 0, 0,
+                                Reason.of(Problem.MISSING, root.toString())));
                         continue;
                     }
-                    IngestOutcome outcome = ingestFile(found.file(), found.file().getFileName().toString(), sources);
-                    batch.after(outcome);
-                    report.accept(outcome);
-                }
-                if (Files.isDirectory(root)) {
-                    for (IngestOutcome removed : removeVanished(root, sources)) {
-                        batch.after(removed);
-                        report.accept(removed);
+                    for (DocumentFiles.Found found : DocumentFiles.under(root)) {
+                        if (found.isSkipped()) {
+                            pipeline.done(new IngestOutcome(found.file(), IngestOutcome.Status.SKIPPED, null, 0, 0,
+                                    found.skipped()));
+                            continue;
+                        }
+                        Path file = found.file();
+                        String name = file.getFileName().toString();
+                        String docId = sources.idFor(file.toAbsolutePath().normalize().toString(), name);
+                        Source before = sources.byId.get(docId);
+                        pipeline.submit(() -> ingestFile(file, name, docId, before, false));
+                    }
+                    if (Files.isDirectory(root)) {
+                        pipeline.drain();
+                        for (IngestOutcome removed : removeVanished(root, sources)) {
+                            pipeline.done(removed);
+                        }
                     }
                 }
+                pipeline.drain();
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
             }
             commit();
             return outcomes;
@@ -268,7 +290,9 @@ public final class ZhibuIndex implements Closeable {
     public IngestOutcome ingestAs(Path stored, String name) throws IOException {
         requireWriter();
         synchronized (writing) {
-            IngestOutcome outcome = ingestFile(stored, name, sources());
+            Sources sources = sources();
+            String docId = sources.idFor(stored.toAbsolutePath().normalize().toString(), name);
+            IngestOutcome outcome = ingestFile(stored, name, docId, sources.byId.get(docId), false).into(sources);
             commit();
             return outcome;
         }
@@ -283,7 +307,8 @@ public final class ZhibuIndex implements Closeable {
             if (source == null) {
                 return Optional.empty();
             }
-            IngestOutcome outcome = ingestFile(Path.of(source.path()), source.name(), sources, docId, true);
+            IngestOutcome outcome = ingestFile(Path.of(source.path()), source.name(), docId, source, true)
+                    .into(sources);
             commit();
             return Optional.of(outcome);
         }
@@ -375,51 +400,130 @@ public final class ZhibuIndex implements Closeable {
         });
     }
 
-    private IngestOutcome ingestFile(Path file, String name, Sources sources) throws IOException {
-        return ingestFile(file, name, sources, null, false);
+    /** A file's outcome, and the source to remember for it when it was written. */
+    private record FileResult(IngestOutcome outcome, String docId, Source source) {
+        static FileResult of(IngestOutcome outcome) {
+            return new FileResult(outcome, null, null);
+        }
+
+        /** The outcome, the source remembered. */
+        IngestOutcome into(Sources sources) {
+            if (source != null) {
+                sources.put(docId, source);
+            }
+            return outcome;
+        }
     }
 
-    /** Reads and indexes one file, unless it is unchanged; {@code again}: read it whatever its hash and revision. */
-    private IngestOutcome ingestFile(Path file, String name, Sources sources, String keepId, boolean again)
+    /**
+     * Reads and indexes one file as {@code docId}, unless it is unchanged since {@code before}; {@code again}: read
+     * it whatever its hash and revision. Safe to run for several files at once (it touches no shared state but the
+     * writer, which takes documents from several threads).
+     */
+    private FileResult ingestFile(Path file, String name, String docId, Source before, boolean again)
             throws IOException {
         String absolute = file.toAbsolutePath().normalize().toString();
         try {
             long size = Files.size(file);
             if (size > ingestion.maxFileBytes()) {
-                return new IngestOutcome(file, IngestOutcome.Status.FAILED, null, 0, 0, Reason.of(Problem.TOO_LARGE,
-                        name, megabytes(size), megabytes(ingestion.maxFileBytes())));
+                return FileResult.of(new IngestOutcome(file, IngestOutcome.Status.FAILED, null, 0, 0,
+                        Reason.of(Problem.TOO_LARGE, name, megabytes(size), megabytes(ingestion.maxFileBytes()))));
             }
         } catch (IOException e) {
-            return new IngestOutcome(file, IngestOutcome.Status.FAILED, null, 0, 0,
-                    Reason.of(Problem.UNREADABLE_BY, name, e.getClass().getSimpleName()));
+            return FileResult.of(new IngestOutcome(file, IngestOutcome.Status.FAILED, null, 0, 0,
+                    Reason.of(Problem.UNREADABLE_BY, name, e.getClass().getSimpleName())));
         }
-        String docId = keepId != null ? keepId : sources.idFor(absolute, name);
-        Source before = sources.byId.get(docId);
         String sha;
         try {
             sha = DocumentIds.sha256Hex(file);
         } catch (IOException e) {
-            return new IngestOutcome(file, IngestOutcome.Status.FAILED, docId, 0, 0,
-                    Reason.of(Problem.UNREADABLE_BY, name, e.getClass().getSimpleName()));
+            return FileResult.of(new IngestOutcome(file, IngestOutcome.Status.FAILED, docId, 0, 0,
+                    Reason.of(Problem.UNREADABLE_BY, name, e.getClass().getSimpleName())));
         }
         String revision = revision(file, docId);
         if (!again && before != null && before.sha256().equals(sha) && before.path().equals(absolute)
                 && before.revision().equals(revision)) {
-            return new IngestOutcome(file, IngestOutcome.Status.UNCHANGED, docId, 0, 0, null);
+            return FileResult.of(new IngestOutcome(file, IngestOutcome.Status.UNCHANGED, docId, 0, 0, null));
         }
         IngestedDocument doc;
         try {
             doc = ingestion.parser().read(file, name);
         } catch (IngestException e) {
-            return new IngestOutcome(file, IngestOutcome.Status.FAILED, docId, 0, 0, e.reason());
+            return FileResult.of(new IngestOutcome(file, IngestOutcome.Status.FAILED, docId, 0, 0, e.reason()));
         }
         DocumentMetadata meta = ingestion.edits().apply(doc.metadata().withId(docId));
         Written written = write(new IngestedDocument(meta, doc.body()), absolute, name, revision);
-        sources.put(docId, new Source(absolute, sha, revision, name));
         Reason note = written.unembedded() == 0 ? null : Reason.of(Problem.PARTIAL_VECTORS, name, written.embedded(),
                 written.embedded() + written.unembedded());
-        return new IngestOutcome(file, before == null ? IngestOutcome.Status.ADDED : IngestOutcome.Status.REPLACED,
-                docId, written.structure().clauses().size(), written.structure().cases().size(), null, note);
+        return new FileResult(new IngestOutcome(file, before == null ? IngestOutcome.Status.ADDED
+                : IngestOutcome.Status.REPLACED, docId, written.structure().clauses().size(),
+                written.structure().cases().size(), null, note), docId, new Source(absolute, sha, revision, name));
+    }
+
+    /**
+     * Files ingested side by side, one per core, their outcomes reported in the order the files were given: the
+     * segmentation and indexing of a file is CPU work of its own, and the writer takes documents from several
+     * threads. At most two files per worker wait, so memory stays bounded by a few files.
+     */
+    private final class Pipeline implements AutoCloseable {
+        private final int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
+        private final java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                workers, Thread.ofPlatform().name("zhibu-ingest-", 0).daemon(true).factory());
+        private final java.util.ArrayDeque<java.util.concurrent.Future<FileResult>> running =
+                new java.util.ArrayDeque<>();
+        private final Sources sources;
+        private final Consumer<IngestOutcome> report;
+
+        Pipeline(Sources sources, Consumer<IngestOutcome> report) {
+            this.sources = sources;
+            this.report = report;
+        }
+
+        void submit(java.util.concurrent.Callable<FileResult> work) throws IOException {
+            while (running.size() >= 2 * workers) {
+                takeOne();
+            }
+            running.add(pool.submit(work));
+        }
+
+        /** An outcome known without reading a file, reported after those of the files before it. */
+        void done(IngestOutcome outcome) throws IOException {
+            drain();
+            report.accept(outcome);
+        }
+
+        /** Waits for every file submitted and reports them. */
+        void drain() throws IOException {
+            while (!running.isEmpty()) {
+                takeOne();
+            }
+        }
+
+        private void takeOne() throws IOException {
+            java.util.concurrent.Future<FileResult> next = running.removeFirst();
+            FileResult result;
+            try {
+                result = next.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("ingestion was interrupted");
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof IOException io) {
+                    throw io;
+                }
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new IOException(e.getCause());
+            }
+            report.accept(result.into(sources));
+        }
+
+        @Override
+        public void close() {
+            running.forEach(f -> f.cancel(true));
+            pool.shutdownNow();
+        }
     }
 
     /** What makes a file's ingest stale besides its bytes: the MANIFEST row and the corrections that apply. */
@@ -569,14 +673,17 @@ public final class ZhibuIndex implements Closeable {
         }
     }
 
+    private static final java.util.Set<String> SOURCE_FIELDS = java.util.Set.of(IndexFields.DOC_ID,
+            IndexFields.SOURCE_PATH, IndexFields.SHA256, IndexFields.REVISION, IndexFields.SOURCE_NAME);
+
     private Sources sources() throws IOException {
         return withSearcher(searcher -> {
             Sources sources = new Sources();
-            TopDocs all = searcher.search(new TermQuery(new Term(IndexFields.KIND, UnitKind.DOCUMENT.label())),
-                    Math.max(1, searcher.getIndexReader().maxDoc()));
+            Query documents = new TermQuery(new Term(IndexFields.KIND, UnitKind.DOCUMENT.label()));
+            TopDocs all = searcher.search(documents, Math.max(1, searcher.count(documents)));
             StoredFields stored = searcher.storedFields();
             for (ScoreDoc sd : all.scoreDocs) {
-                Document d = stored.document(sd.doc);
+                Document d = stored.document(sd.doc, SOURCE_FIELDS); // never the document's whole text
                 String revision = d.get(IndexFields.REVISION);
                 String name = d.get(IndexFields.SOURCE_NAME);
                 sources.put(d.get(IndexFields.DOC_ID), new Source(d.get(IndexFields.SOURCE_PATH),

@@ -61,13 +61,35 @@ public final class Manifest {
         for (int depth = 0; dir != null && depth < SEARCH_DEPTH; depth++, dir = dir.getParent()) {
             Path candidate = dir.resolve(FILE_NAME);
             if (Files.isRegularFile(candidate)) {
-                Optional<Entry> entry = read(candidate).entry(file);
+                Optional<Entry> entry = cached(candidate).entry(file);
                 if (entry.isPresent()) {
                     return entry;
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /** A manifest read once per version of its file: a corpus of thousands of files has one manifest for all. */
+    private record Read(java.nio.file.attribute.FileTime modified, long size, Manifest manifest) {
+    }
+
+    private static final Map<Path, Read> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int CACHED_MANIFESTS = 64;
+
+    private static Manifest cached(Path manifestFile) throws IOException {
+        java.nio.file.attribute.FileTime modified = Files.getLastModifiedTime(manifestFile);
+        long size = Files.size(manifestFile);
+        Read known = CACHE.get(manifestFile);
+        if (known != null && known.modified().equals(modified) && known.size() == size) {
+            return known.manifest();
+        }
+        if (CACHE.size() >= CACHED_MANIFESTS) {
+            CACHE.clear();
+        }
+        Manifest manifest = read(manifestFile);
+        CACHE.put(manifestFile, new Read(modified, size, manifest));
+        return manifest;
     }
 
     public static Manifest read(Path manifestFile) throws IOException {

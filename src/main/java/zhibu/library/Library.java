@@ -66,6 +66,11 @@ public final class Library {
         return all(UnitKind.CLAUSE, IndexFields.PARENT_ID, clauseId).stream().map(d -> read(d, Clause.class)).toList();
     }
 
+    /** The cases of one compilation, in their order. */
+    public List<Case> casesOf(String docId) throws IOException {
+        return all(UnitKind.CASE, IndexFields.DOC_ID, docId).stream().map(d -> read(d, Case.class)).toList();
+    }
+
     public List<Case> cases() throws IOException {
         return all(UnitKind.CASE, null, null).stream().map(d -> read(d, Case.class)).toList();
     }
@@ -90,7 +95,8 @@ public final class Library {
 
     private List<Document> find(Query query, int max, Sort sort) throws IOException {
         return index.withSearcher(searcher -> {
-            int n = Math.max(1, Math.min(max, searcher.getIndexReader().maxDoc()));
+            // as many as there are: a queue the size of the index would be allocated for every document's clauses
+            int n = Math.max(1, Math.min(max, searcher.count(query)));
             TopDocs top = sort == null ? searcher.search(query, n) : searcher.search(query, n, sort);
             StoredFields stored = searcher.storedFields();
             List<Document> docs = new ArrayList<>();

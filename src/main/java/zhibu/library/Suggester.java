@@ -3,15 +3,24 @@ package zhibu.library;
 import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.dictionary.py.Pinyin;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.util.BytesRef;
 import zhibu.analysis.DomainDictionary;
-import zhibu.core.Case;
-import zhibu.core.Clause;
+import zhibu.index.IndexFields;
 
 /**
  * Completions for what a user has typed: terms of the domain dictionary, clause headings and case topics, matched
@@ -20,60 +29,90 @@ import zhibu.core.Clause;
  */
 public final class Suggester {
     public static final int MAX = 10;
-    private static final int MAX_HEADING = 14;
 
     private record Entry(String term, String pinyin, String initials, int uses) {
     }
 
     private volatile List<Entry> entries = List.of();
+    /** The words of a term as the index cut them. */
+    private final Analyzer words;
 
     public Suggester(Library library) throws IOException {
+        this.words = library.index().analyzer().indexAnalyzer();
         refresh(library);
     }
 
-    /** Rebuilds the vocabulary from the index (after documents were added or removed). */
+    /**
+     * Rebuilds the vocabulary from the index's term dictionaries (after documents were added or removed): the
+     * domain terms, the short clause headings and the case topics, each counted by the clauses and cases that use
+     * its words (the rarest word's count). It reads no stored record, so it takes as long for a thousand times the
+     * corpus as for the corpus.
+     */
     public void refresh(Library library) throws IOException {
-        Map<String, Integer> uses = new LinkedHashMap<>();
-        DomainDictionary.terms().forEach(t -> uses.put(t, 0));
-        List<String> texts = new ArrayList<>();
-        for (var doc : library.documents()) {
-            for (Clause c : library.clausesOf(doc.id())) {
-                texts.add(c.text());
-                if (c.heading() != null && c.heading().length() >= 2 && c.heading().length() <= MAX_HEADING) {
-                    uses.putIfAbsent(c.heading(), 0);
-                }
+        Map<String, Integer> uses = library.index().withSearcher(searcher -> {
+            IndexReader reader = searcher.getIndexReader();
+            Map<String, Integer> counted = new LinkedHashMap<>();
+            List<String> terms = new ArrayList<>(DomainDictionary.terms());
+            terms.addAll(values(reader, IndexFields.SUGGEST));
+            terms.addAll(values(reader, IndexFields.TOPIC));
+            for (String term : terms) {
+                counted.computeIfAbsent(term, t -> uses(reader, t));
             }
-        }
-        for (Case c : library.cases()) {
-            texts.add(c.text());
-            c.topics().forEach(t -> uses.putIfAbsent(t, 0));
-        }
+            return counted;
+        });
         List<Entry> built = new ArrayList<>();
-        for (String term : uses.keySet()) {
-            int n = 0;
-            for (String text : texts) {
-                if (text.contains(term)) {
-                    n++;
-                }
-            }
-            List<Pinyin> pinyin = HanLP.convertToPinyinList(term);
-            StringBuilder full = new StringBuilder();
-            StringBuilder initials = new StringBuilder();
-            for (int i = 0; i < pinyin.size(); i++) {
-                Pinyin p = pinyin.get(i);
-                char c = term.charAt(i);
-                if (p == Pinyin.none5) { // not a Chinese character: keep it as typed
-                    full.append(Character.toLowerCase(c));
-                    initials.append(Character.toLowerCase(c));
-                } else {
-                    full.append(p.getPinyinWithoutTone());
-                    initials.append(p.getFirstChar());
-                }
-            }
-            built.add(new Entry(term, full.toString().replace("ü", "v"), initials.toString(), n));
-        }
+        uses.forEach((term, n) -> built.add(entry(term, n)));
         built.sort(Comparator.comparingInt(Entry::uses).reversed().thenComparingInt(e -> e.term().length()));
         entries = List.copyOf(built);
+    }
+
+    /** Every value of a one-term field. */
+    private static List<String> values(IndexReader reader, String field) throws IOException {
+        List<String> out = new ArrayList<>();
+        Terms terms = MultiTerms.getTerms(reader, field);
+        if (terms != null) {
+            TermsEnum it = terms.iterator();
+            for (BytesRef t = it.next(); t != null; t = it.next()) {
+                out.add(t.utf8ToString());
+            }
+        }
+        return out;
+    }
+
+    /** How many clauses and cases hold every word of a term, at most: the smallest count of one of its words. */
+    private int uses(IndexReader reader, String term) {
+        int fewest = Integer.MAX_VALUE;
+        try (TokenStream ts = words.tokenStream(IndexFields.TEXT, term)) {
+            CharTermAttribute word = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                String w = word.toString();
+                fewest = Math.min(fewest, reader.docFreq(new Term(IndexFields.TEXT, w))
+                        + reader.docFreq(new Term(IndexFields.CASE_TEXT, w)));
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return fewest == Integer.MAX_VALUE ? 0 : fewest;
+    }
+
+    private static Entry entry(String term, int uses) {
+        List<Pinyin> pinyin = HanLP.convertToPinyinList(term);
+        StringBuilder full = new StringBuilder();
+        StringBuilder initials = new StringBuilder();
+        for (int i = 0; i < pinyin.size(); i++) {
+            Pinyin p = pinyin.get(i);
+            char c = term.charAt(i);
+            if (p == Pinyin.none5) { // not a Chinese character: keep it as typed
+                full.append(Character.toLowerCase(c));
+                initials.append(Character.toLowerCase(c));
+            } else {
+                full.append(p.getPinyinWithoutTone());
+                initials.append(p.getFirstChar());
+            }
+        }
+        return new Entry(term, full.toString().replace("ü", "v"), initials.toString(), uses);
     }
 
     public List<String> suggest(String typed) {

@@ -186,12 +186,21 @@ final class Retrieval {
         return share > 0 ? share : Double.NaN;
     }
 
+    /** The docs among the candidates that meet a condition, walked without scoring or a queue. */
     private static BitSet matching(IndexSearcher searcher, Query units, Query condition) throws IOException {
         BitSet out = new BitSet();
         if (condition != null) {
             Query q = new BooleanQuery.Builder().add(units, Occur.FILTER).add(condition, Occur.FILTER).build();
-            for (ScoreDoc sd : searcher.search(q, Math.max(1, searcher.getIndexReader().maxDoc())).scoreDocs) {
-                out.set(sd.doc);
+            org.apache.lucene.search.Weight weight = searcher.createWeight(searcher.rewrite(q),
+                    org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES, 1);
+            for (org.apache.lucene.index.LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                org.apache.lucene.search.Scorer scorer = weight.scorer(leaf);
+                if (scorer != null) {
+                    org.apache.lucene.search.DocIdSetIterator it = scorer.iterator();
+                    for (int d = it.nextDoc(); d != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; d = it.nextDoc()) {
+                        out.set(leaf.docBase + d);
+                    }
+                }
             }
         }
         return out;

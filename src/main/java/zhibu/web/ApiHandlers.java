@@ -41,6 +41,7 @@ final class ApiHandlers {
         this.suggester = suggester;
         this.caseRules = new CaseRules(search);
         this.checklists = new ChecklistService(library);
+        checklists.prepareInBackground();
     }
 
     void health(Context ctx) throws IOException {
@@ -95,7 +96,7 @@ final class ApiHandlers {
             m.put("depth", c.path().size());
             return m;
         }).toList());
-        body.put("cases", library.cases().stream().filter(c -> c.docId().equals(id)).map(ApiHandlers::caseSummary).toList());
+        body.put("cases", library.casesOf(id).stream().map(ApiHandlers::caseSummary).toList());
         ctx.json(body);
     }
 

@@ -8,6 +8,28 @@ import org.junit.jupiter.api.Test;
 
 class ValuesTest {
     @Test
+    void articleNumbersAreWrittenAsTheyAreReadBack() {
+        assertEquals("一", ChineseNumbers.format(1));
+        assertEquals("十", ChineseNumbers.format(10));
+        assertEquals("十二", ChineseNumbers.format(12));
+        assertEquals("二十", ChineseNumbers.format(20));
+        assertEquals("一百零五", ChineseNumbers.format(105));
+        assertEquals("一千零一十", ChineseNumbers.format(1010));
+        for (int n = 1; n < 10_000; n++) {
+            assertEquals(String.valueOf(n), ChineseNumbers.toDigits(ChineseNumbers.format(n)), "n = " + n);
+        }
+    }
+
+    @Test
+    void aRuleReadsTheSameWithoutItsPlaces() {
+        Regions regions = Regions.get();
+        assertEquals("全市党支部报委组织部备案", regions.withoutPlaces("全市党支部报苏州市委组织部备案"));
+        assertEquals(regions.withoutPlaces("湖南省各党支部每季度召开1次党员大会"),
+                regions.withoutPlaces("吉林省各党支部每季度召开1次党员大会"));
+        assertEquals("党员大会每季度召开1次", regions.withoutPlaces("党员大会每季度召开1次"));
+    }
+
+    @Test
     void frequenciesAndTheirLabels() {
         assertEquals("每季度1次", Values.findFrequency("党支部党员大会一般每季度召开1次").label());
         assertEquals("每月1次", Values.findFrequency("每月相对固定1天").label());

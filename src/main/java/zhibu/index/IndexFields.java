@@ -60,6 +60,12 @@ public final class IndexFields {
     public static final String TOPIC = "topic";
     /** A multiplier on the score: low for heading-only clauses and for documents no longer in force. */
     public static final String PRIOR = "prior";
+    /**
+     * A unit's wording: a hash of its text without whitespace and place names, and of how many times that text came
+     * before it in its own document; a sentence's, of its text and its unit's wording. Copies of one rule in many
+     * documents share it and rank once; a document that repeats a clause (in two attachments) keeps both.
+     */
+    public static final String WORDING = "wording";
     /** Position of the unit in the corpus, for listing without a query. */
     public static final String ORDER = "order";
     /** The record as JSON (clause, case or document metadata). */

@@ -35,7 +35,7 @@ final class LuceneRecords {
 
     private final FacetsConfig facets = IndexFields.facetsConfig();
 
-    Document clause(Clause clause, DocumentMetadata meta, int order, float[] vector) throws IOException {
+    Document clause(Clause clause, DocumentMetadata meta, int order, float[] vector, long wording) throws IOException {
         Document doc = common(UnitKind.CLAUSE, clause.id(), meta, clause.branchTypes(), order);
         doc.add(new Field(IndexFields.TEXT, clause.text(), TEXT_WITH_OFFSETS));
         doc.add(new TextField(IndexFields.CHARS, clause.text(), Field.Store.NO));
@@ -52,11 +52,12 @@ final class LuceneRecords {
         doc.add(new TextField(IndexFields.PATH, String.join(" ", above), Field.Store.NO));
         Traits.of(clause.text()).forEach(t -> doc.add(new StringField(IndexFields.TRAIT, t, Field.Store.NO)));
         doc.add(new FloatDocValuesField(IndexFields.PRIOR, prior(clause, meta)));
+        doc.add(new NumericDocValuesField(IndexFields.WORDING, wording));
         doc.add(new StoredField(IndexFields.JSON, json(clause)));
         return facets.build(doc);
     }
 
-    Document caseOf(Case c, DocumentMetadata meta, int order, float[] vector) throws IOException {
+    Document caseOf(Case c, DocumentMetadata meta, int order, float[] vector, long wording) throws IOException {
         Document doc = common(UnitKind.CASE, c.id(), meta, c.branchTypes(), order);
         doc.add(new Field(IndexFields.CASE_TEXT, c.text(), TEXT_WITH_OFFSETS));
         doc.add(new TextField(IndexFields.CHARS, c.title() + "\n" + c.text(), Field.Store.NO));
@@ -70,6 +71,7 @@ final class LuceneRecords {
         }
         Traits.of(c.text()).forEach(t -> doc.add(new StringField(IndexFields.TRAIT, t, Field.Store.NO)));
         doc.add(new FloatDocValuesField(IndexFields.PRIOR, statusPrior(meta)));
+        doc.add(new NumericDocValuesField(IndexFields.WORDING, wording));
         doc.add(new StoredField(IndexFields.JSON, json(c)));
         return facets.build(doc);
     }
@@ -97,7 +99,7 @@ final class LuceneRecords {
      * document and branch type); it stores its text, its unit's id and its place in the unit's text.
      */
     Document sentence(UnitKind unitKind, String unitId, Sentence sentence, DocumentMetadata meta,
-                      List<String> types, List<String> topics, float[] vector) {
+                      List<String> types, List<String> topics, float[] vector, long unitWording) {
         Document doc = new Document();
         doc.add(new StringField(IndexFields.KIND, UnitKind.SENTENCE.label(), Field.Store.NO));
         doc.add(new StringField(IndexFields.UNIT_KIND, unitKind.label(), Field.Store.NO));
@@ -109,6 +111,8 @@ final class LuceneRecords {
         topics.forEach(t -> doc.add(new StringField(IndexFields.TOPIC, t, Field.Store.NO)));
         doc.add(new Field(IndexFields.SENTENCE, sentence.text(), TEXT_WITH_OFFSETS));
         doc.add(new TextField(IndexFields.SENTENCE_CHARS, sentence.text(), Field.Store.NO));
+        doc.add(new NumericDocValuesField(IndexFields.WORDING, nonZero(hash(sentence.text())
+                ^ unitWording * 0x9E3779B97F4A7C15L)));
         doc.add(new StoredField(IndexFields.START, sentence.start()));
         doc.add(new StoredField(IndexFields.END, sentence.end()));
         addVector(doc, IndexFields.SENTENCE_VECTOR, vector);
@@ -146,6 +150,32 @@ final class LuceneRecords {
         doc.add(new NumericDocValuesField(IndexFields.ORDER, order));
         doc.add(new StoredField(IndexFields.ORDER, order));
         return doc;
+    }
+
+    /**
+     * The wording of a unit's text ({@link IndexFields#WORDING}), {@code before} counting the texts of its document
+     * seen so far.
+     */
+    static long wording(String text, java.util.Map<Long, Integer> before) {
+        long hash = hash(text);
+        int times = before.merge(hash, 1, Integer::sum) - 1;
+        return nonZero(hash ^ times * 0xC2B2AE3D27D4EB4FL);
+    }
+
+    /** 64 bits of the SHA-256 of a text without whitespace and place names. */
+    private static long hash(String text) {
+        String folded = Regions.get().withoutPlaces(text).replaceAll("\\s+", "");
+        try {
+            byte[] sha = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(folded.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.nio.ByteBuffer.wrap(sha).getLong();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long nonZero(long h) {
+        return h == 0 ? 1 : h;
     }
 
     private static String headingOf(Clause clause) {

@@ -9,6 +9,8 @@ import java.util.Arrays;
 final class Candidate {
     final String unitId;
     int doc = -1;
+    /** The unit's wording (0: unknown): copies of one wording rank once. */
+    long wording;
     final double[] raw = nanRow();
     double score;
 

@@ -94,4 +94,14 @@ final class DocOrder {
         }, (slot, from) -> out[slot] = out[from]);
         return out;
     }
+
+    /** A long kept as numeric doc values of each doc ({@code missing} where it has none), in the order given. */
+    static long[] longs(IndexSearcher searcher, String field, int[] docs, long missing) throws IOException {
+        long[] out = new long[docs.length];
+        inDocOrder(searcher, docs, leaf -> {
+            NumericDocValues values = DocValues.getNumeric(leaf.reader(), field);
+            return (slot, doc) -> out[slot] = values.advanceExact(doc) ? values.longValue() : missing;
+        }, (slot, from) -> out[slot] = out[from]);
+        return out;
+    }
 }

@@ -131,6 +131,9 @@ public final class Fusion {
         }
         List<Candidate> ranked = new ArrayList<>(candidates);
         ranked.sort(Comparator.comparingDouble((Candidate c) -> -c.score));
+        // the same wording in many documents (a rule copied into each place's rules) ranks once, at its best
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        ranked.removeIf(c -> c.wording != 0 && !seen.add(c.wording));
         return ranked;
     }
 

@@ -65,7 +65,9 @@ final class Retrieval {
                 query = new BooleanQuery.Builder().add(query, Occur.MUST)
                         .add(view.sentences() ? scope.sentenceFilter() : scope.unitFilter(), Occur.FILTER).build();
             }
-            ScoreDoc[] hits = searcher.search(query, depth).scoreDocs;
+            // a lexical view keeps one hit per wording, so copies of one rule do not fill its depth
+            ScoreDoc[] hits = view.dense() ? searcher.search(query, depth).scoreDocs
+                    : searcher.search(query, new DistinctWordings(depth));
             String[] ids = DocOrder.strings(searcher, view.sentences() ? IndexFields.UNIT : IndexFields.ID, docs(hits));
             for (int h = 0; h < hits.length; h++) {
                 ScoreDoc hit = hits[h];
@@ -142,6 +144,7 @@ final class Retrieval {
             candidateDocs[i] = inDocOrder.get(i).doc;
         }
         float[] priors = DocOrder.floats(searcher, IndexFields.PRIOR, candidateDocs, 1f);
+        long[] wordings = DocOrder.longs(searcher, IndexFields.WORDING, candidateDocs, 0);
         BitSet place = matching(searcher, theseUnits, q.places().isEmpty() ? null
                 : anyOf(IndexFields.PLACE, q.places()));
         BitSet type = matching(searcher, theseUnits, q.branchTypes().isEmpty()
@@ -162,6 +165,7 @@ final class Retrieval {
             c.set(Feature.TYPE, type.get(c.doc) ? 1 : 0);
             c.set(Feature.INTENT, intent.get(c.doc) ? 1 : 0);
             c.set(Feature.PRIOR, Math.log(priors[i]));
+            c.wording = wordings[i];
             if (stored != null) {
                 var record = stored.document(c.doc, Set.of(IndexFields.KIND, IndexFields.TEXT, IndexFields.CASE_TEXT));
                 String text = record.get(IndexFields.textField(UnitKind.fromLabel(record.get(IndexFields.KIND))

@@ -127,6 +127,28 @@ class SearchTest {
     }
 
     @Test
+    void aRuleCopiedIntoManyPlacesRulesRanksOnceAndWhatIsSaidOtherwiseFollows(@TempDir Path dir) throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("rules"));
+        String[] cities = {"苏州市", "白城市", "信阳市", "亳州市", "三明市", "吉安市"};
+        for (int i = 0; i < cities.length; i++) {
+            Files.writeString(folder.resolve("rule-" + i + ".txt"), cities[i] + "党支部工作规范\n\n第一条　" + cities[i]
+                    + "各党支部党员大会一般每季度召开1次。\n\n第二条　党费按月交纳。\n", StandardCharsets.UTF_8);
+        }
+        // one document saying the same thing twice (in two attachments) keeps both places
+        Files.writeString(folder.resolve("twice.txt"), "另一规范\n\n第一条　党员大会每季度召开一次，遇有重要情况可以随时召开。"
+                + "\n\n第二条　党费按月交纳。\n\n第三条　党员大会每季度召开一次，遇有重要情况可以随时召开。\n", StandardCharsets.UTF_8);
+        try (ZhibuIndex own = ZhibuIndex.open(dir.resolve("index"), zhibu.vectors.Vectors.off(),
+                zhibu.index.Ingestion.inProcess())) {
+            own.ingest(List.of(folder));
+            List<SearchHit> hits = new SearchService(own, Fusion.of(Fusion.LEXICAL))
+                    .search(SearchRequest.of("党员大会多久开一次", UnitKind.CLAUSE, 10)).hits();
+            String all = hits.stream().map(h -> h.docTitle() + ":" + h.text()).toList().toString();
+            assertEquals(1, hits.stream().filter(h -> h.text().contains("各党支部党员大会一般每季度召开1次")).count(), all);
+            assertEquals(2, hits.stream().filter(h -> h.text().contains("遇有重要情况可以随时召开")).count(), all);
+        }
+    }
+
+    @Test
     void ingestingTwiceChangesNothingAndAnEditReplacesExactlyThatFilesClauses(@TempDir Path dir) throws IOException {
         Path corpus = dir.resolve("corpus");
         copyTree(Paths.CORPUS, corpus);

@@ -57,6 +57,8 @@ public final class CorpusGenerator {
     private final List<String> realPlaces = new ArrayList<>();
     private final List<Place> places = new ArrayList<>();
     private final Path realCorpus;
+    /** The real corpus's document files, in path order. */
+    private final List<Path> realFiles = new ArrayList<>();
 
     private record Source(String region, List<Clause> clauses) {
     }
@@ -84,15 +86,14 @@ public final class CorpusGenerator {
     public CorpusGenerator(Path realCorpus) throws IOException {
         this.realCorpus = realCorpus;
         StructureParser structure = new StructureParser();
-        List<Path> files = new ArrayList<>();
         for (DocumentFiles.Found found : DocumentFiles.under(realCorpus)) {
             if (!found.isSkipped()) {
-                files.add(found.file());
+                realFiles.add(found.file());
             }
         }
-        files.sort(Comparator.naturalOrder());
+        realFiles.sort(Comparator.naturalOrder());
         DocumentReader reader = new DocumentReader();
-        for (Path file : files) {
+        for (Path file : realFiles) {
             IngestedDocument doc;
             try {
                 doc = reader.read(file, file.getFileName().toString());
@@ -297,14 +298,7 @@ public final class CorpusGenerator {
     /** Copies the real documents and their manifest rows; the copies. */
     private List<Path> copyReal(Path out, StringBuilder manifest) throws IOException {
         List<Path> copies = new ArrayList<>();
-        List<Path> files = new ArrayList<>();
-        for (DocumentFiles.Found found : DocumentFiles.under(realCorpus)) {
-            if (!found.isSkipped()) {
-                files.add(found.file());
-            }
-        }
-        files.sort(Comparator.naturalOrder());
-        for (Path file : files) {
+        for (Path file : realFiles) {
             Path relative = realCorpus.relativize(file);
             Path target = out.resolve(relative.toString());
             Files.createDirectories(target.getParent());

@@ -11,14 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import zhibu.index.IngestOutcome;
 import zhibu.index.Ingestion;
 import zhibu.index.ZhibuIndex;
@@ -124,7 +122,7 @@ public final class LoadRun {
                 }
             }
         } finally {
-            deleteTree(folder);
+            ScaleRun.deleteTree(folder);
         }
     }
 
@@ -200,13 +198,5 @@ public final class LoadRun {
     private static String percentile(String report, String which) {
         Matcher m = Pattern.compile("^\\s+" + Pattern.quote(which) + "\\s+(\\S+)\\s*$", Pattern.MULTILINE).matcher(report);
         return m.find() ? m.group(1).replace("ms", " ms").replace("us", " µs").replaceAll("(?<=\\d)s$", " s") : "?";
-    }
-
-    private static void deleteTree(Path folder) throws IOException {
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

@@ -371,7 +371,7 @@ public final class ScaleRun {
             if (started < 0) {
                 throw new IOException("the server did not answer /api/health; see " + options.work().resolve("server.log"));
             }
-            long jvm = jvmPid(server);
+            long jvm = server.pid(); // the launcher execs java: the same process
             List<String> rows = new ArrayList<>();
             rows.add(row("start: launcher to the first answer of /api/health", ms(started)));
             long[] times = new long[questions.size() * options.rounds()];
@@ -468,11 +468,6 @@ public final class ScaleRun {
         }
     }
 
-    /** The Java process the launcher became (it execs java, so the same pid). */
-    private static long jvmPid(Process launcher) {
-        return launcher.pid();
-    }
-
     private static String memory(long pid) throws IOException {
         Path status = Path.of("/proc/" + pid + "/status");
         String peak = "?";
@@ -509,6 +504,7 @@ public final class ScaleRun {
         }
     }
 
+    /** Deletes a folder and all under it; nothing when it does not exist. */
     static void deleteTree(Path folder) throws IOException {
         if (!Files.exists(folder)) {
             return;

@@ -38,11 +38,22 @@ public final class ChecklistService {
 
     /** Extracts the requirements now on another thread, so the first checklist finds them ready. */
     public void prepareInBackground() {
+        rebuildInBackground(() -> {
+        });
+    }
+
+    /**
+     * Extracts the requirements of the index as it is now on another thread, then runs {@code after}. A failure
+     * leaves what was built before (or nothing, and the next request builds and says what went wrong).
+     */
+    private void rebuildInBackground(Runnable after) {
         Thread.ofPlatform().name("zhibu-checklist-requirements").daemon(true).start(() -> {
             try {
-                builder();
+                rebuild();
             } catch (IOException | RuntimeException e) {
-                // the first request builds again and says what went wrong
+                // kept as it was
+            } finally {
+                after.run();
             }
         });
     }
@@ -51,16 +62,8 @@ public final class ChecklistService {
         long version = library.index().version();
         Built current = built;
         if (current != null && current.version() != version) {
-            if (refreshing.compareAndSet(false, true)) {
-                Thread.ofPlatform().name("zhibu-checklist-refresh").daemon(true).start(() -> {
-                    try {
-                        rebuild();
-                    } catch (IOException | RuntimeException e) {
-                        // kept: the version before answers until a rebuild succeeds
-                    } finally {
-                        refreshing.set(false);
-                    }
-                });
+            if (refreshing.compareAndSet(false, true)) { // the version before answers meanwhile
+                rebuildInBackground(() -> refreshing.set(false));
             }
             return current.builder();
         }

@@ -29,6 +29,8 @@ public final class Regions {
 
     /** Every name, longest first, for finding them in a question. */
     private final List<String> allNames;
+    /** The same names, for cutting them out of a text in one pass. */
+    private final com.hankcs.hanlp.collection.AhoCorasick.AhoCorasickDoubleArrayTrie<String> nameTrie;
 
     private Regions(Map<String, String> cityToProvince, Map<String, String> provinceByShortName) {
         this.cityToProvince = cityToProvince;
@@ -46,6 +48,9 @@ public final class Regions {
         }
         this.allNames = names.stream().filter(n -> n.length() >= 2)
                 .sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        java.util.TreeMap<String, String> byName = new java.util.TreeMap<>();
+        allNames.forEach(n -> byName.put(n, n));
+        this.nameTrie = new com.hankcs.hanlp.collection.AhoCorasick.AhoCorasickDoubleArrayTrie<>(byName);
     }
 
     public static Regions get() {
@@ -132,7 +137,7 @@ public final class Regions {
      */
     public String withoutPlaces(String text) {
         boolean[] cut = new boolean[text.length()];
-        names().parseText(text, (begin, end, value) -> {
+        nameTrie.parseText(text, (begin, end, value) -> {
             for (int i = begin; i < end; i++) {
                 cut[i] = true;
             }
@@ -144,19 +149,6 @@ public final class Regions {
             }
         }
         return out.toString();
-    }
-
-    private volatile com.hankcs.hanlp.collection.AhoCorasick.AhoCorasickDoubleArrayTrie<String> names;
-
-    private com.hankcs.hanlp.collection.AhoCorasick.AhoCorasickDoubleArrayTrie<String> names() {
-        var trie = names;
-        if (trie == null) {
-            java.util.TreeMap<String, String> all = new java.util.TreeMap<>();
-            allNames.forEach(n -> all.put(n, n));
-            trie = new com.hankcs.hanlp.collection.AhoCorasick.AhoCorasickDoubleArrayTrie<>(all);
-            names = trie;
-        }
-        return trie;
     }
 
     private static String shortCity(String city) {

@@ -150,42 +150,61 @@ public final class Evaluator {
     }
 
     /**
+     * How many times cross-validation cuts the questions into folds afresh: one cut of 102 questions into five moves
+     * a metric by a question or two with the cut alone, the mean of three cuts much less.
+     */
+    static final int REPEATS = 3;
+
+    /**
      * Cross-validated metrics of the tuned runs: the questions of all sets in {@code folds} folds; each fold ranked
-     * with weights tuned on the other folds alone.
+     * with weights tuned on the other folds alone; the metrics are the mean over {@value #REPEATS} cuts into folds
+     * (the ranks shown are the first cut's).
      */
     public List<Metrics> crossValidate(Judgements j, List<Run> runs, int folds, int k) {
         List<Metrics> rows = new ArrayList<>();
-        Map<Run, Map<Judged, Integer>> ranks = new LinkedHashMap<>();
+        Map<Run, List<Map<Judged, Integer>>> ranks = new LinkedHashMap<>();
         for (Run run : measurable(runs)) {
             if (!run.tuned()) {
                 continue;
             }
             List<Judged> all = j.of(run);
-            List<List<Judged>> parts = FusionTuner.folds(all, folds);
-            Map<Judged, Integer> r = new LinkedHashMap<>();
-            for (int f = 0; f < parts.size(); f++) {
-                List<Judged> train = new ArrayList<>();
-                for (int g = 0; g < parts.size(); g++) {
-                    if (g != f) {
-                        train.addAll(parts.get(g));
+            List<Map<Judged, Integer>> cuts = new ArrayList<>();
+            for (int repeat = 0; repeat < REPEATS; repeat++) {
+                List<List<Judged>> parts = FusionTuner.folds(all, folds, repeat);
+                Map<Judged, Integer> r = new LinkedHashMap<>();
+                for (int f = 0; f < parts.size(); f++) {
+                    List<Judged> train = new ArrayList<>();
+                    for (int g = 0; g < parts.size(); g++) {
+                        if (g != f) {
+                            train.addAll(parts.get(g));
+                        }
+                    }
+                    Fusion tuned = FusionTuner.tune(run, train, k);
+                    for (Judged q : parts.get(f)) {
+                        r.put(q, q.rank(tuned, k));
                     }
                 }
-                Fusion tuned = FusionTuner.tune(run, train, k);
-                for (Judged q : parts.get(f)) {
-                    r.put(q, q.rank(tuned, k));
-                }
+                cuts.add(r);
             }
-            ranks.put(run, r);
+            ranks.put(run, cuts);
         }
         for (QuerySet set : j.sets) {
-            ranks.forEach((run, r) -> {
-                Map<String, Integer> bySet = new LinkedHashMap<>();
-                r.forEach((q, rank) -> {
-                    if (q.set() == set) {
-                        bySet.put(q.query().id(), rank);
-                    }
-                });
-                rows.add(Metrics.of(run.label() + " (" + folds + "-fold)", set.name(), set.exam(), k, bySet));
+            ranks.forEach((run, cuts) -> {
+                String label = run.label() + " (" + folds + "-fold)";
+                List<Metrics> each = new ArrayList<>();
+                for (Map<Judged, Integer> r : cuts) {
+                    Map<String, Integer> bySet = new LinkedHashMap<>();
+                    r.forEach((q, rank) -> {
+                        if (q.set() == set) {
+                            bySet.put(q.query().id(), rank);
+                        }
+                    });
+                    each.add(Metrics.of(label, set.name(), set.exam(), k, bySet));
+                }
+                Map<String, Double> mean = new LinkedHashMap<>();
+                each.get(0).values().keySet().forEach(m -> mean.put(m,
+                        each.stream().mapToDouble(x -> x.values().get(m)).average().orElse(0)));
+                rows.add(new Metrics(label, set.name(), each.get(0).queries(), mean, each.get(0).ranks()));
             });
         }
         return rows;

@@ -66,9 +66,14 @@ final class FusionTuner {
 
     /** The questions in n folds, each set spread evenly over them. */
     static List<List<Evaluator.Judged>> folds(List<Evaluator.Judged> questions, int n) {
+        return folds(questions, n, 0);
+    }
+
+    /** The questions in n folds cut from the {@code repeat}-th shuffled order (repeated cross-validation). */
+    static List<List<Evaluator.Judged>> folds(List<Evaluator.Judged> questions, int n, int repeat) {
         List<Evaluator.Judged> shuffled = new ArrayList<>(questions);
         shuffled.sort(Comparator.comparing((Evaluator.Judged q) -> q.set().name()).thenComparing(q -> q.query().id()));
-        java.util.Collections.shuffle(shuffled, new Random(SEED));
+        java.util.Collections.shuffle(shuffled, new Random(SEED + repeat));
         shuffled.sort(Comparator.comparing((Evaluator.Judged q) -> q.set().name())); // stable: sets stay shuffled
         List<List<Evaluator.Judged>> folds = new ArrayList<>();
         for (int i = 0; i < n; i++) {

@@ -10,6 +10,7 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.FloatDocValuesField;
 import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
@@ -52,7 +53,7 @@ final class LuceneRecords {
         doc.add(new TextField(IndexFields.PATH, String.join(" ", above), Field.Store.NO));
         Traits.of(clause.text()).forEach(t -> doc.add(new StringField(IndexFields.TRAIT, t, Field.Store.NO)));
         doc.add(new FloatDocValuesField(IndexFields.PRIOR, prior(clause, meta)));
-        doc.add(new NumericDocValuesField(IndexFields.WORDING, wording));
+        addWording(doc, wording);
         doc.add(new StoredField(IndexFields.JSON, json(clause)));
         return facets.build(doc);
     }
@@ -71,7 +72,7 @@ final class LuceneRecords {
         }
         Traits.of(c.text()).forEach(t -> doc.add(new StringField(IndexFields.TRAIT, t, Field.Store.NO)));
         doc.add(new FloatDocValuesField(IndexFields.PRIOR, statusPrior(meta)));
-        doc.add(new NumericDocValuesField(IndexFields.WORDING, wording));
+        addWording(doc, wording);
         doc.add(new StoredField(IndexFields.JSON, json(c)));
         return facets.build(doc);
     }
@@ -111,8 +112,7 @@ final class LuceneRecords {
         topics.forEach(t -> doc.add(new StringField(IndexFields.TOPIC, t, Field.Store.NO)));
         doc.add(new Field(IndexFields.SENTENCE, sentence.text(), TEXT_WITH_OFFSETS));
         doc.add(new TextField(IndexFields.SENTENCE_CHARS, sentence.text(), Field.Store.NO));
-        doc.add(new NumericDocValuesField(IndexFields.WORDING, nonZero(hash(sentence.text())
-                ^ unitWording * 0x9E3779B97F4A7C15L)));
+        addWording(doc, nonZero(hash(sentence.text()) ^ unitWording * 0x9E3779B97F4A7C15L));
         doc.add(new StoredField(IndexFields.START, sentence.start()));
         doc.add(new StoredField(IndexFields.END, sentence.end()));
         addVector(doc, IndexFields.SENTENCE_VECTOR, vector);
@@ -152,14 +152,15 @@ final class LuceneRecords {
         return doc;
     }
 
-    /**
-     * The wording of a unit's text ({@link IndexFields#WORDING}), {@code before} counting the texts of its document
-     * seen so far.
-     */
-    static long wording(String text, java.util.Map<Long, Integer> before) {
-        long hash = hash(text);
-        int times = before.merge(hash, 1, Integer::sum) - 1;
-        return nonZero(hash ^ times * 0xC2B2AE3D27D4EB4FL);
+    /** The wording of a unit's text ({@link IndexFields#WORDING}): equal for copies of one text in any place. */
+    static long wording(String text) {
+        return nonZero(hash(text));
+    }
+
+    /** A record's wording, as doc values (to read it per hit) and as a point (to find its copies). */
+    private static void addWording(Document doc, long wording) {
+        doc.add(new NumericDocValuesField(IndexFields.WORDING, wording));
+        doc.add(new LongPoint(IndexFields.WORDING, wording));
     }
 
     /** 64 bits of the SHA-256 of a text without whitespace and place names. */

@@ -72,7 +72,7 @@ public final class ZhibuIndex implements Closeable {
      * Bump when the records or the analysis code change; edits of the dictionary files change the schema by
      * themselves. A writer finds an index of another schema and rebuilds it; a reader says what to run.
      */
-    public static final String SCHEMA = "8";
+    public static final String SCHEMA = "9";
     private static final String SCHEMA_KEY = "zhibu.schema";
 
     private final Directory directory;
@@ -588,11 +588,10 @@ public final class ZhibuIndex implements Closeable {
         }
 
         int order = 1; // within the document; IndexFields.DOCUMENT_ORDER sorts by document first
-        Map<Long, Integer> wordings = new HashMap<>();
         int v = 0;
         for (int i = 0; i < structure.clauses().size(); i++) {
             Clause clause = structure.clauses().get(i);
-            long wording = LuceneRecords.wording(clause.text(), wordings);
+            long wording = LuceneRecords.wording(clause.text());
             docs.add(records.clause(clause, meta, order++, vectorOf[v++], wording));
             for (Sentence s : sentencesOfClauses.get(i)) {
                 docs.add(records.sentence(UnitKind.CLAUSE, clause.id(), s, meta, clause.branchTypes(), List.of(),
@@ -601,7 +600,7 @@ public final class ZhibuIndex implements Closeable {
         }
         for (int i = 0; i < structure.cases().size(); i++) {
             Case c = structure.cases().get(i);
-            long wording = LuceneRecords.wording(c.title() + "\n" + c.text(), wordings);
+            long wording = LuceneRecords.wording(c.title() + "\n" + c.text());
             docs.add(records.caseOf(c, meta, order++, vectorOf[v++], wording));
             for (Sentence s : sentencesOfCases.get(i)) {
                 docs.add(records.sentence(UnitKind.CASE, c.id(), s, meta, c.branchTypes(), c.topics(), vectorOf[v++],

@@ -121,11 +121,13 @@ final class Answers {
     }
 
     /**
-     * The share of the question's words, each weighed by its rarity in the clauses (inverse document frequency),
-     * that the text contains; a word no clause uses weighs most.
+     * The share of the question's words of two characters or more, each weighed by its rarity in the clauses
+     * (inverse document frequency), that the text contains; a word no clause uses weighs most. A single character
+     * is no evidence: it is inside many words (链 in 产业链 says nothing of 区块链).
      */
     double coverage(IndexSearcher searcher, Question q, String text) throws IOException {
         Set<String> terms = new LinkedHashSet<>(words.terms(q.words()));
+        terms.removeIf(t -> t.length() < 2);
         double total = 0;
         double found = 0;
         String folded = zhibu.core.ChineseNumbers.foldAll(text);

@@ -3,6 +3,7 @@ package zhibu.search;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,16 +12,24 @@ import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
 import zhibu.analysis.CharsAnalyzer;
@@ -79,8 +88,55 @@ final class Retrieval {
                 c.found(view, score);
             }
         }
-        describe(searcher, q, found);
+        fillIn(searcher, q, scope, views, found);
+        describe(searcher, q, scope, found);
         return found;
+    }
+
+    /**
+     * Each view's score of every candidate, not only of those within its depth: a candidate another view found is
+     * scored by this one too (its query restricted to the candidates; exactly, for the dense views), so a view's
+     * cut-off is no evidence against it. Without this, the larger the corpus, the more candidates lack a view's
+     * score by chance, and the narrower each view's range of scores over the candidates.
+     */
+    private void fillIn(IndexSearcher searcher, Question q, Scope scope, Set<Feature> views,
+                        Map<String, Candidate> found) throws IOException {
+        for (Feature view : views) {
+            List<BytesRef> missing = new ArrayList<>();
+            found.forEach((id, c) -> {
+                if (Double.isNaN(c.raw(view))) {
+                    missing.add(new BytesRef(id));
+                }
+            });
+            if (missing.isEmpty() || (view.dense() && q.vector() == null)) {
+                continue;
+            }
+            Query these = new BooleanQuery.Builder()
+                    .add(new TermInSetQuery(view.sentences() ? IndexFields.UNIT : IndexFields.ID, missing), Occur.FILTER)
+                    .add(view.sentences() ? scope.sentenceFilter() : scope.unitFilter(), Occur.FILTER).build();
+            int n = searcher.count(these);
+            Query query = n == 0 ? null : view.dense()
+                    ? new KnnFloatVectorQuery(view.sentences() ? IndexFields.SENTENCE_VECTOR : IndexFields.VECTOR,
+                    q.vector(), n, these)
+                    : lexical(view, q, these);
+            if (query == null) {
+                continue;
+            }
+            ScoreDoc[] hits = searcher.search(query, n).scoreDocs;
+            String[] ids = DocOrder.strings(searcher, view.sentences() ? IndexFields.UNIT : IndexFields.ID, docs(hits));
+            for (int h = 0; h < hits.length; h++) {
+                Candidate c = found.get(ids[h]);
+                if (c != null) {
+                    c.found(view, view.dense() ? 2 * hits[h].score - 1 : hits[h].score);
+                }
+            }
+        }
+    }
+
+    private Query lexical(Feature view, Question q, Query these) {
+        Query query = query(view, q, null);
+        return query == null ? null
+                : new BooleanQuery.Builder().add(query, Occur.MUST).add(these, Occur.FILTER).build();
     }
 
     /** The query of one view, or null when the question gives it nothing to search with. */
@@ -121,7 +177,8 @@ final class Retrieval {
     }
 
     /** Each candidate's record, quotation evidence, prior, and what the question's steering words say of it. */
-    private void describe(IndexSearcher searcher, Question q, Map<String, Candidate> found) throws IOException {
+    private void describe(IndexSearcher searcher, Question q, Scope scope, Map<String, Candidate> found)
+            throws IOException {
         if (found.isEmpty()) {
             return;
         }
@@ -137,6 +194,8 @@ final class Retrieval {
             }
         }
         found.values().removeIf(c -> c.doc < 0); // a unit removed since its sentences were read
+        joinCopies(searcher, q, scope, found);
+        theseUnits = new TermInSetQuery(IndexFields.ID, found.keySet().stream().map(BytesRef::new).toList());
         List<Candidate> inDocOrder = new ArrayList<>(found.values());
         inDocOrder.sort(java.util.Comparator.comparingInt(c -> c.doc)); // stored fields read block by block
         int[] candidateDocs = new int[inDocOrder.size()];
@@ -144,12 +203,8 @@ final class Retrieval {
             candidateDocs[i] = inDocOrder.get(i).doc;
         }
         float[] priors = DocOrder.floats(searcher, IndexFields.PRIOR, candidateDocs, 1f);
-        long[] wordings = DocOrder.longs(searcher, IndexFields.WORDING, candidateDocs, 0);
-        BitSet place = matching(searcher, theseUnits, q.places().isEmpty() ? null
-                : anyOf(IndexFields.PLACE, q.places()));
-        BitSet type = matching(searcher, theseUnits, q.branchTypes().isEmpty()
-                || q.branchTypes().size() > STEERING_TYPES ? null
-                : anyOf(IndexFields.SPECIFIC_TYPE, BranchType.labels(q.branchTypes())));
+        BitSet place = matching(searcher, theseUnits, placeCondition(q));
+        BitSet type = matching(searcher, theseUnits, typeCondition(q));
         List<String> traits = new ArrayList<>();
         if (q.intents().contains(QuestionWords.Intent.FREQUENCY)) {
             traits.add(Traits.FREQUENCY);
@@ -165,7 +220,6 @@ final class Retrieval {
             c.set(Feature.TYPE, type.get(c.doc) ? 1 : 0);
             c.set(Feature.INTENT, intent.get(c.doc) ? 1 : 0);
             c.set(Feature.PRIOR, Math.log(priors[i]));
-            c.wording = wordings[i];
             if (stored != null) {
                 var record = stored.document(c.doc, Set.of(IndexFields.KIND, IndexFields.TEXT, IndexFields.CASE_TEXT));
                 String text = record.get(IndexFields.textField(UnitKind.fromLabel(record.get(IndexFields.KIND))
@@ -175,6 +229,97 @@ final class Retrieval {
                 c.set(Feature.BLANK, nonZero(q.quotation().blankShare(folded)));
             }
         }
+    }
+
+    /**
+     * Copies of one wording (a rule copied into many places' rules) are one candidate. Each view kept only its best
+     * copy, which need not be the copy the question wants: for every wording found, the copy the question prefers
+     * (from a place it names, then addressed to a branch type it names, then with the highest prior) joins the
+     * candidates, and every copy takes the wording's best score in each view; the fusion keeps the copy it ranks
+     * highest.
+     */
+    private void joinCopies(IndexSearcher searcher, Question q, Scope scope, Map<String, Candidate> found)
+            throws IOException {
+        int[] docs = found.values().stream().mapToInt(c -> c.doc).toArray();
+        long[] wordings = DocOrder.longs(searcher, IndexFields.WORDING, docs, 0);
+        Map<Long, List<Candidate>> byWording = new HashMap<>();
+        int i = 0;
+        for (Candidate c : found.values()) {
+            c.wording = wordings[i++];
+            if (c.wording != 0) {
+                byWording.computeIfAbsent(c.wording, w -> new ArrayList<>()).add(c);
+            }
+        }
+        if (byWording.isEmpty()) {
+            return;
+        }
+        Query copies = new BooleanQuery.Builder()
+                .add(copiesOf(byWording.keySet()), Occur.FILTER).add(scope.unitFilter(), Occur.FILTER).build();
+        BitSet place = matching(searcher, copies, placeCondition(q));
+        Map<Long, Copy> preferred = new HashMap<>();
+        forEachMatch(searcher, copies, leaf -> {
+            NumericDocValues wording = DocValues.getNumeric(leaf.reader(), IndexFields.WORDING);
+            NumericDocValues prior = DocValues.getNumeric(leaf.reader(), IndexFields.PRIOR);
+            return d -> {
+                int doc = leaf.docBase + d;
+                wording.advanceExact(d);
+                Copy copy = new Copy(doc, place.get(doc),
+                        prior.advanceExact(d) ? Float.intBitsToFloat((int) prior.longValue()) : 1f);
+                preferred.merge(wording.longValue(), copy, (a, b) -> b.compareTo(a) > 0 ? b : a);
+            };
+        });
+        List<Long> missing = new ArrayList<>();
+        for (Map.Entry<Long, List<Candidate>> group : byWording.entrySet()) {
+            Copy best = preferred.get(group.getKey());
+            if (best != null && group.getValue().stream().noneMatch(c -> c.doc == best.doc())) {
+                missing.add(group.getKey());
+            }
+        }
+        String[] ids = DocOrder.strings(searcher, IndexFields.ID,
+                missing.stream().mapToInt(w -> preferred.get(w).doc()).toArray());
+        for (int j = 0; j < ids.length; j++) {
+            if (ids[j] != null && !found.containsKey(ids[j])) {
+                Candidate c = new Candidate(ids[j]);
+                c.doc = preferred.get(missing.get(j)).doc();
+                c.wording = missing.get(j);
+                found.put(ids[j], c);
+                byWording.get(c.wording).add(c);
+            }
+        }
+        for (List<Candidate> members : byWording.values()) {
+            if (members.size() > 1) {
+                for (Feature view : Feature.VIEWS) {
+                    double max = members.stream().mapToDouble(c -> c.raw(view)).filter(v -> !Double.isNaN(v))
+                            .max().orElse(Double.NaN);
+                    members.forEach(c -> c.set(view, max));
+                }
+            }
+        }
+    }
+
+    /** One copy of a wording, ordered by how much the question prefers it. */
+    private record Copy(int doc, boolean place, float prior) implements Comparable<Copy> {
+        @Override
+        public int compareTo(Copy o) {
+            int c = Boolean.compare(place, o.place);
+            if (c == 0) {
+                c = Float.compare(prior, o.prior);
+            }
+            return c != 0 ? c : Integer.compare(o.doc, doc); // the earlier indexed first
+        }
+    }
+
+    private static Query copiesOf(java.util.Collection<Long> wordings) {
+        return LongPoint.newSetQuery(IndexFields.WORDING, wordings.stream().mapToLong(Long::longValue).toArray());
+    }
+
+    private static Query placeCondition(Question q) {
+        return q.places().isEmpty() ? null : anyOf(IndexFields.PLACE, q.places());
+    }
+
+    private static Query typeCondition(Question q) {
+        return q.branchTypes().isEmpty() || q.branchTypes().size() > STEERING_TYPES ? null
+                : anyOf(IndexFields.SPECIFIC_TYPE, BranchType.labels(q.branchTypes()));
     }
 
     private static int[] docs(ScoreDoc[] hits) {
@@ -195,19 +340,33 @@ final class Retrieval {
         BitSet out = new BitSet();
         if (condition != null) {
             Query q = new BooleanQuery.Builder().add(units, Occur.FILTER).add(condition, Occur.FILTER).build();
-            org.apache.lucene.search.Weight weight = searcher.createWeight(searcher.rewrite(q),
-                    org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES, 1);
-            for (org.apache.lucene.index.LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-                org.apache.lucene.search.Scorer scorer = weight.scorer(leaf);
-                if (scorer != null) {
-                    org.apache.lucene.search.DocIdSetIterator it = scorer.iterator();
-                    for (int d = it.nextDoc(); d != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; d = it.nextDoc()) {
-                        out.set(leaf.docBase + d);
-                    }
+            forEachMatch(searcher, q, leaf -> d -> out.set(leaf.docBase + d));
+        }
+        return out;
+    }
+
+    /** What to do with each doc of a leaf that matches (the doc relative to the leaf). */
+    private interface LeafVisitor {
+        DocVisitor open(LeafReaderContext leaf) throws IOException;
+    }
+
+    private interface DocVisitor {
+        void visit(int doc) throws IOException;
+    }
+
+    /** Every doc a query matches, leaf by leaf in doc order, without scores. */
+    private static void forEachMatch(IndexSearcher searcher, Query query, LeafVisitor visitor) throws IOException {
+        Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1);
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            Scorer scorer = weight.scorer(leaf);
+            if (scorer != null) {
+                DocVisitor visit = visitor.open(leaf);
+                DocIdSetIterator it = scorer.iterator();
+                for (int d = it.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = it.nextDoc()) {
+                    visit.visit(d);
                 }
             }
         }
-        return out;
     }
 
     static Query anyOf(String field, List<String> values) {

@@ -61,9 +61,9 @@ public final class IndexFields {
     /** A multiplier on the score: low for heading-only clauses and for documents no longer in force. */
     public static final String PRIOR = "prior";
     /**
-     * A unit's wording: a hash of its text without whitespace and place names, and of how many times that text came
-     * before it in its own document; a sentence's, of its text and its unit's wording. Copies of one rule in many
-     * documents share it and rank once; a document that repeats a clause (in two attachments) keeps both.
+     * A unit's wording: a hash of its text without whitespace and place names; a sentence's, of its text and its
+     * unit's wording. Copies of one rule, in many documents or twice in one, share it and rank once. Kept as numeric
+     * doc values (read per hit) and as a point (to find a wording's copies).
      */
     public static final String WORDING = "wording";
     /** Position of the unit in the corpus, for listing without a query. */

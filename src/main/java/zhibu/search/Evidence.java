@@ -12,7 +12,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermInSetQuery;
@@ -61,20 +60,14 @@ final class Evidence {
             if (!view.sentences() || fusion.sentenceWeight(view) == 0 && !view.dense()) {
                 continue; // the cosine is always wanted: it tells how well the documents cover the question
             }
-            Query query = view.dense()
-                    ? (q.vector() == null ? null
-                    : new KnnFloatVectorQuery(IndexFields.SENTENCE_VECTOR, q.vector(), all, theirs))
-                    : retrieval.query(view, q, null);
+            Query query = retrieval.among(view, q, theirs, all);
             if (query == null) {
                 continue;
-            }
-            if (!view.dense()) {
-                query = new BooleanQuery.Builder().add(query, Occur.MUST).add(theirs, Occur.FILTER).build();
             }
             for (ScoreDoc sd : searcher.search(query, all).scoreDocs) {
                 double[] row = raw.get(sd.doc);
                 if (row != null) {
-                    row[view.ordinal()] = view.dense() ? 2 * sd.score - 1 : sd.score;
+                    row[view.ordinal()] = Retrieval.raw(view, sd.score);
                 }
             }
         }

@@ -80,7 +80,7 @@ final class Retrieval {
             String[] ids = DocOrder.strings(searcher, view.sentences() ? IndexFields.UNIT : IndexFields.ID, docs(hits));
             for (int h = 0; h < hits.length; h++) {
                 ScoreDoc hit = hits[h];
-                double score = view.dense() ? 2 * hit.score - 1 : hit.score; // DOT_PRODUCT scores (1 + cos) / 2
+                double score = raw(view, hit.score);
                 Candidate c = found.computeIfAbsent(ids[h], Candidate::new);
                 if (!view.sentences()) {
                     c.doc = hit.doc;
@@ -115,10 +115,7 @@ final class Retrieval {
                     .add(new TermInSetQuery(view.sentences() ? IndexFields.UNIT : IndexFields.ID, missing), Occur.FILTER)
                     .add(view.sentences() ? scope.sentenceFilter() : scope.unitFilter(), Occur.FILTER).build();
             int n = searcher.count(these);
-            Query query = n == 0 ? null : view.dense()
-                    ? new KnnFloatVectorQuery(view.sentences() ? IndexFields.SENTENCE_VECTOR : IndexFields.VECTOR,
-                    q.vector(), n, these)
-                    : lexical(view, q, these);
+            Query query = n == 0 ? null : among(view, q, these, n);
             if (query == null) {
                 continue;
             }
@@ -127,16 +124,29 @@ final class Retrieval {
             for (int h = 0; h < hits.length; h++) {
                 Candidate c = found.get(ids[h]);
                 if (c != null) {
-                    c.found(view, view.dense() ? 2 * hits[h].score - 1 : hits[h].score);
+                    c.found(view, raw(view, hits[h].score));
                 }
             }
         }
     }
 
-    private Query lexical(Feature view, Question q, Query these) {
+    /**
+     * A view's query scoring exactly the records of {@code these} ({@code n} of them; exact KNN among them for a
+     * dense view), or null when the question gives the view nothing to search with.
+     */
+    Query among(Feature view, Question q, Query these, int n) {
+        if (view.dense()) {
+            return q.vector() == null ? null : new KnnFloatVectorQuery(
+                    view.sentences() ? IndexFields.SENTENCE_VECTOR : IndexFields.VECTOR, q.vector(), n, these);
+        }
         Query query = query(view, q, null);
         return query == null ? null
                 : new BooleanQuery.Builder().add(query, Occur.MUST).add(these, Occur.FILTER).build();
+    }
+
+    /** A view's raw value of a hit's score: the cosine for a dense view (DOT_PRODUCT scores (1 + cos) / 2). */
+    static double raw(Feature view, float score) {
+        return view.dense() ? 2 * score - 1 : score;
     }
 
     /** The query of one view, or null when the question gives it nothing to search with. */
@@ -234,7 +244,7 @@ final class Retrieval {
     /**
      * Copies of one wording (a rule copied into many places' rules) are one candidate. Each view kept only its best
      * copy, which need not be the copy the question wants: for every wording found, the copy the question prefers
-     * (from a place it names, then addressed to a branch type it names, then with the highest prior) joins the
+     * (from a place it names, else the one with the highest prior) joins the
      * candidates, and every copy takes the wording's best score in each view; the fusion keeps the copy it ranks
      * highest.
      */

@@ -9,7 +9,9 @@ import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +25,9 @@ import java.util.concurrent.TimeUnit;
  * Reads files in a child JVM ({@link ParseWorker}) with its own small heap and a time limit per file, so that a zip
  * bomb, an endless PDF or a parser bug costs that process, not the server or the rest of a batch: a file that runs
  * the child out of memory or past the limit is stopped and reported in one sentence, and the next file gets a new
- * child. One child serves file after file while all goes well.
+ * child. One child serves file after file while all goes well. Each child writes its temporary files (Tika spools
+ * some formats to disk) into a folder of its own, removed when the child ends, so a child stopped mid-file leaves
+ * nothing behind.
  */
 public final class ForkedParser implements DocumentParser {
     /** The defaults: a heap for the child, and how long one file may take. */
@@ -43,14 +47,22 @@ public final class ForkedParser implements DocumentParser {
     private final String heap;
     private final Duration timeout;
     private final boolean manifest;
+    private final Path scratchParent;
     private Process child;
+    private Path scratch;
     private Writer requests;
     private BufferedReader answers;
 
-    public ForkedParser(String heap, Duration timeout, boolean manifest) {
+    /** A reader whose children keep their temporary files in folders made under {@code scratchParent}. */
+    public ForkedParser(String heap, Duration timeout, boolean manifest, Path scratchParent) {
         this.heap = heap;
         this.timeout = timeout;
         this.manifest = manifest;
+        this.scratchParent = scratchParent;
+    }
+
+    public ForkedParser(String heap, Duration timeout, boolean manifest) {
+        this(heap, timeout, manifest, Path.of(System.getProperty("java.io.tmpdir")));
     }
 
     public ForkedParser() {
@@ -109,6 +121,7 @@ public final class ForkedParser implements DocumentParser {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        removeScratch();
         if (late) {
             return Reason.of(Problem.TOO_SLOW, fileName, Math.max(1, timeout.toSeconds()));
         }
@@ -133,9 +146,11 @@ public final class ForkedParser implements DocumentParser {
         if (child != null && child.isAlive()) {
             return;
         }
+        removeScratch(); // a child that ended by itself
+        scratch = Files.createTempDirectory(Files.createDirectories(scratchParent), "zhibu-parse-");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError",
-                "-XX:+DisplayVMOutputToStderr",
+                "-XX:+DisplayVMOutputToStderr", "-Djava.io.tmpdir=" + scratch,
                 "-Xss4m", "-Dfile.encoding=UTF-8", "-Djava.awt.headless=true", "-cp",
                 System.getProperty("java.class.path"), ParseWorker.class.getName()));
         ProcessBuilder pb = new ProcessBuilder(command);
@@ -154,7 +169,28 @@ public final class ForkedParser implements DocumentParser {
                 // the child ends either way
             }
             child.destroy();
+            try {
+                child.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             child = null;
+        }
+        removeScratch();
+    }
+
+    /** Deletes the last child's temporary folder, whatever it left there. */
+    private void removeScratch() {
+        if (scratch == null) {
+            return;
+        }
+        try (var walk = Files.walk(scratch)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+            scratch = null;
+        } catch (IOException e) {
+            // left for the next start or close to retry; the system's temporary folder is cleaned in the end
         }
     }
 }

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,7 +26,7 @@ class ForkedParserTest {
 
     @BeforeAll
     static void start() {
-        parser = new ForkedParser("256m", Duration.ofSeconds(60), false);
+        parser = new ForkedParser("256m", Duration.ofSeconds(60), false, dir.resolve("scratch"));
     }
 
     @AfterAll
@@ -50,6 +52,9 @@ class ForkedParserTest {
     void aZipBombIsStoppedAndTheNextFileReads() throws Exception {
         String message = failure(HostileFiles.zipBombDocx(dir, 1024));
         assertTrue(message.matches(".*(needs more than 256 MB of memory|zip bomb).*"), message);
+        try (var left = Files.walk(dir.resolve("scratch"))) {
+            assertEquals(List.of(), left.filter(Files::isRegularFile).toList(), "the stopped child's files are gone");
+        }
         stillReads();
     }
 

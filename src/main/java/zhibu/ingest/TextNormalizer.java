@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 public final class TextNormalizer {
     /** A numbering label that starts a new paragraph: 第一条, 一、, （一）, 1. 1、, （1）, ——, 附件. */
     static final Pattern LABEL = Pattern.compile(
-            "^(第[一二三四五六七八九十百零〇\\d]+[编章节条](?=\\s|$)|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]"
+            "^(第[一二三四五六七八九十百零〇\\d]+[编章节条](?=\\s|$|[“‘「『《〈（(【])|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]"
                     + "|\\d{1,2}[.．、](?!\\d)|[（(]\\d{1,2}[）)]|[①-⑳]|——|附件)");
     private static final List<Pattern> PAGE_MARKS = List.of(
             Pattern.compile("^[—–\\-－─﹣]+\\s*\\d{1,4}\\s*[—–\\-－─﹣]+$"),

@@ -9,7 +9,8 @@ public record Label(LabelKind kind, String printed, int ordinal, String rest) {
     private static final String CN = "[一二三四五六七八九十百零〇]+";
     private static final Pattern CHAPTER = Pattern.compile("^(第(" + CN + "|\\d+)章)\\s*(.*)$");
     private static final Pattern SECTION = Pattern.compile("^(第(" + CN + "|\\d+)节)\\s*(.*)$");
-    private static final Pattern ARTICLE = Pattern.compile("^(第(" + CN + "|\\d+)条)(?:\\s+|$)(.*)$");
+    /** 第X条 then a space, or a quotation or title mark (the normalizer drops the space before one). */
+    private static final Pattern ARTICLE = Pattern.compile("^(第(" + CN + "|\\d+)条)(?:\\s+|$|(?=[“‘「『《〈（(【]))(.*)$");
     private static final Pattern CN_TOP = Pattern.compile("^((" + CN + ")、)\\s*(.*)$");
     private static final Pattern CN_PAREN = Pattern.compile("^([（(](" + CN + ")[）)])\\s*(.*)$");
     private static final Pattern ARABIC = Pattern.compile("^((\\d{1,2})[.．、])(?!\\d)\\s*(.*)$");

@@ -107,6 +107,18 @@ class StructureTest {
         assertEquals("规范程序。每半年报告1次。", clauses.get(3).text());
     }
 
+    @Test
+    void anArticleWhoseTextOpensWithAQuotationIsAnArticleOfItsOwn(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path file = dir.resolve("办法.txt");
+        java.nio.file.Files.writeString(file, "关于推进党支部建设的实施办法\n\n第十九条　请示报告。党支部每年至少作1次工作报告。\n\n"
+                + "第二十条　“政治生日”纪念活动。核准支部每名党员入党的具体日期。\n\n第二十一条 《党章》学习。每季度集中学习1次。\n");
+        List<Clause> clauses = structure(file).clauses().stream().filter(c -> !c.number().isEmpty()).toList();
+        assertEquals(List.of("第十九条", "第二十条", "第二十一条"), clauses.stream().map(Clause::number).toList());
+        assertEquals("“政治生日”纪念活动。核准支部每名党员入党的具体日期。", clauses.get(1).text());
+        assertEquals("《党章》学习。每季度集中学习1次。", clauses.get(2).text());
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({"中国共产党党员教育管理工作条例.txt, 46", "中国共产党党和国家机关基层组织工作条例.txt, 43",
             "关于中国共产党党费收缴、使用和管理的规定（收缴部分）.txt, 16"})

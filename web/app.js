@@ -5,6 +5,7 @@ const ALL_TYPES = ['机关', '高校', '中小学', '国有企业', '非公企�
 const KIND_LABELS = { clause: '条文', case: '案例', document: '文件' };
 const DOC_KIND_LABELS = { policy: '政策文件', regulation: '党内法规', experience: '经验材料' };
 const PAGE_SIZE = 10;
+const DOCS_PAGE_SIZE = 50;
 
 function el(tag, attrs, ...children) {
   const node = document.createElement(tag);
@@ -44,6 +45,25 @@ async function request(method, path, body, token) {
 
 function api(path) {
   return request('GET', path);
+}
+
+// One page of the documents list, and how many documents there are in all (the X-Total-Count header).
+async function documentPage(offset, limit) {
+  const response = await fetch('/api/documents?limit=' + limit + '&offset=' + offset, { headers: { Accept: 'application/json' } });
+  const documents = await response.json().catch(() => null);
+  if (!response.ok || !Array.isArray(documents)) {
+    throw new Error((documents && documents.error) || ('请求失败（' + response.status + '）'));
+  }
+  return { documents, total: parseInt(response.headers.get('X-Total-Count') || String(documents.length), 10) };
+}
+
+// Previous and next links (or buttons) over a list of total items shown size at a time from offset.
+function pager(offset, size, total, go) {
+  const nav = el('nav', { class: 'pager', 'aria-label': '翻页' });
+  if (offset > 0) nav.append(go(Math.max(0, offset - size), '上一页', 'prev'));
+  nav.append(el('span', {}, '第 ' + (Math.floor(offset / size) + 1) + ' 页 / 共 ' + Math.max(1, Math.ceil(total / size)) + ' 页'));
+  if (offset + size < total) nav.append(go(offset + size, '下一页', 'next'));
+  return nav;
 }
 
 // The server escapes every character of a snippet and adds only <mark>…</mark>; rebuild it as nodes.
@@ -108,9 +128,10 @@ function searchUrl(params, changes) {
   return '/?' + next.toString();
 }
 
-async function renderHome(main) {
+async function renderHome(main, params) {
   setTitle('');
-  const docs = await api('/api/documents');
+  const from = Math.max(0, parseInt(params.get('from') || '0', 10) || 0);
+  const { documents: docs, total } = await documentPage(from, DOCS_PAGE_SIZE);
   const examples = ['党员大会多久开一次', '支委会多长时间召开一次', '党员不够三个人怎么建支部', '高校学生党员活动经费标准', '主题党日定在哪一天'];
   main.replaceChildren(
     el('section', { class: 'intro' },
@@ -118,11 +139,13 @@ async function renderHome(main) {
       el('p', {}, '用自己的话提问，直接找到规定原文、出处和在文件中的位置，并对照不同文件的不同说法。'),
       el('p', { class: 'examples' }, '试试：', examples.map((q) => link('/?q=' + encodeURIComponent(q), q, { class: 'chip' })))),
     el('section', {},
-      el('h2', {}, '收录文件（' + docs.length + '）'),
+      el('h2', { id: 'documents' }, '收录文件（' + total + '）'),
       el('ul', { class: 'doclist' }, docs.map((d) => el('li', {},
         link('/d/' + encodeURIComponent(d.id), d.title), ' ',
         el('span', { class: 'meta' }, [d.issuer, d.docNumber, d.date].filter(Boolean).join(' · ')), ' ',
-        el('span', { class: 'badge kind' }, DOC_KIND_LABELS[d.kind] || d.kind), ' ', statusBadge(d.status))))));
+        el('span', { class: 'badge kind' }, DOC_KIND_LABELS[d.kind] || d.kind), ' ', statusBadge(d.status)))),
+      total > DOCS_PAGE_SIZE ? pager(from, DOCS_PAGE_SIZE, total,
+        (at, label, rel) => link(at ? '/?from=' + at + '#documents' : '/#documents', label, { rel })) : null));
 }
 
 async function renderSearch(main, params) {
@@ -132,18 +155,22 @@ async function renderSearch(main, params) {
   setTitle(q + ' 的检索结果');
   const query = new URLSearchParams({ q, kind, limit: PAGE_SIZE, offset });
   for (const key of ['branchType', 'docId']) if (params.get(key)) query.set(key, params.get(key));
-  const [result, docs] = await Promise.all([api('/api/search?' + query), api('/api/documents')]);
-  const docIdByTitle = Object.fromEntries(docs.map((d) => [d.title, d.id]));
-  const docById = Object.fromEntries(docs.map((d) => [d.id, d]));
+  const result = await api('/api/search?' + query);
+  const documents = result.documents || [];
+  const repeated = new Set(documents.map((d) => d.docTitle).filter((t, i, all) => all.indexOf(t) !== i));
+  // a title several places share is named with its issuer
+  const docLabel = (d) => d.docTitle + (repeated.has(d.docTitle) && (d.issuer || d.region) ? '（' + (d.issuer || d.region) + '）' : '');
+  const filtered = params.get('docId');
+  const filteredTitle = (documents.find((d) => d.docId === filtered) || result.hits.find((h) => h.docId === filtered) || {}).docTitle;
 
   const heading = el('h1', { class: 'results-title' }, '“', q, '” ', el('span', { class: 'meta' }, '共 ' + result.total + ' 条' + KIND_LABELS[kind === 'all' ? 'clause' : kind] + '（' + result.tookMs + ' 毫秒）'));
   const active = [];
   if (params.get('branchType')) active.push(['branchType', '类型：' + params.get('branchType')]);
-  if (params.get('docId')) active.push(['docId', '文件：' + ((docById[params.get('docId')] || {}).title || params.get('docId'))]);
+  if (filtered) active.push(['docId', '文件：' + (filteredTitle || filtered)]);
   const filters = active.length === 0 ? null : el('p', { class: 'active-filters' }, '已筛选：',
     active.map(([key, label]) => link(searchUrl(params, { [key]: null }), label + ' ✕', { class: 'chip', 'aria-label': '取消' + label })));
 
-  const card = offset === 0 && result.answer ? answerCard(result.answer, docById) : null;
+  const card = offset === 0 && result.answer ? answerCard(result.answer) : null;
   const absent = (result.absentWords || []).map((w) => '“' + w + '”').join('、');
   const uncovered = result.covered === false && result.total > 0 ? el('div', { class: 'notice uncovered', role: 'note' },
     el('p', {}, '收录的文件可能没有直接规定这个问题' + (absent ? '（文件中没有出现' + absent + '）' : '') + '。下面是内容最接近的条文，请结合原文判断。'),
@@ -153,7 +180,6 @@ async function renderSearch(main, params) {
   for (const hit of result.hits) {
     const href = hit.kind === 'case' ? '/cases/' + encodeURIComponent(hit.id)
       : hit.kind === 'document' ? '/d/' + encodeURIComponent(hit.id) : '/c/' + encodeURIComponent(hit.id);
-    const doc = docById[hit.docId];
     const crumbs = [link('/d/' + encodeURIComponent(hit.docId), hit.docTitle)].concat(hit.path.map((p) => p));
     list.append(el('li', { class: 'hit' },
       breadcrumb(crumbs),
@@ -161,7 +187,7 @@ async function renderSearch(main, params) {
       hit.sentence ? el('p', { class: 'best' }, el('span', { class: 'sr' }, '最相关的一句：'), hit.sentence) : null,
       el('p', { class: 'snippet' }, snippetNodes(hit.snippet)),
       el('p', { class: 'badges' },
-        el('span', { class: 'badge kind' }, doc ? (DOC_KIND_LABELS[doc.kind] || doc.kind) : KIND_LABELS[hit.kind]),
+        el('span', { class: 'badge kind' }, DOC_KIND_LABELS[hit.docKind] || KIND_LABELS[hit.kind]),
         statusBadge(hit.status), typeBadges(hit.branchTypes)),
       hit.kind === 'clause' || hit.kind === 'case' ? addButton(hit.kind, hit.id) : null));
   }
@@ -174,11 +200,7 @@ async function renderSearch(main, params) {
       active.length ? el('p', {}, link(searchUrl(params, { branchType: null, docId: null }), '去掉筛选条件再搜')) : null));
   } else {
     body.push(list);
-    const pager = el('nav', { class: 'pager', 'aria-label': '翻页' });
-    if (offset > 0) pager.append(link(searchUrl(params, { offset: Math.max(0, offset - PAGE_SIZE) || null }), '上一页', { rel: 'prev' }));
-    pager.append(el('span', {}, '第 ' + (Math.floor(offset / PAGE_SIZE) + 1) + ' 页 / 共 ' + Math.max(1, Math.ceil(result.total / PAGE_SIZE)) + ' 页'));
-    if (offset + PAGE_SIZE < result.total) pager.append(link(searchUrl(params, { offset: offset + PAGE_SIZE }), '下一页', { rel: 'next' }));
-    body.push(pager);
+    body.push(pager(offset, PAGE_SIZE, result.total, (at, label, rel) => link(searchUrl(params, { offset: at || null }), label, { rel })));
   }
 
   const facets = el('aside', { class: 'facets', 'aria-label': '筛选' },
@@ -186,15 +208,14 @@ async function renderSearch(main, params) {
       (k) => searchUrl(params, { kind: k === 'clause' ? null : k, branchType: null, docId: null }), (k) => k === kind),
     facetGroup('党支部类型', Object.entries(result.facets.branchType || {}).map(([t, n]) => [t, t + '（' + n + '）']),
       (t) => searchUrl(params, { branchType: t }), (t) => t === params.get('branchType')),
-    facetGroup('文件', Object.entries(result.facets.docTitle || {}).map(([t, n]) => [docIdByTitle[t], t + '（' + n + '）']),
+    facetGroup('文件', documents.map((d) => [d.docId, docLabel(d) + '（' + d.count + '）']),
       (id) => searchUrl(params, { docId: id }), (id) => id === params.get('docId')));
   main.replaceChildren(el('div', { class: 'with-facets' }, el('div', { class: 'primary' }, body), facets));
 }
 
 // The direct answer: the value, the sentence it is in (its answering part marked), where it is from, and how
 // other documents say it differently (the stricter marked).
-function answerCard(answer, docById) {
-  const doc = docById[answer.docId];
+function answerCard(answer) {
   const cite = '《' + answer.docTitle + '》' + (answer.docNumber ? '（' + answer.docNumber + '）' : '') + answer.path.join(' ');
   const at = answer.part ? answer.sentence.indexOf(answer.part) : -1;
   const sentence = at < 0 ? [answer.sentence]
@@ -207,7 +228,7 @@ function answerCard(answer, docById) {
     answer.value ? el('p', { class: 'answer-value' }, answer.value) : null,
     el('blockquote', { class: 'answer-sentence' }, sentence),
     el('p', { class: 'answer-source' }, '出自', cite, ' ', link('/c/' + encodeURIComponent(answer.clauseId), '查看条文'),
-      doc ? [' ', statusBadge(doc.status)] : null, ' ', addButton('clause', answer.clauseId)),
+      answer.docStatus ? [' ', statusBadge(answer.docStatus)] : null, ' ', addButton('clause', answer.clauseId)),
     differing ? el('div', { class: 'answer-variants' },
       el('h3', {}, '各文件规定不同'),
       el('ul', {}, answer.variants.map((v) => el('li', { class: v.stricter ? 'stricter' : null },
@@ -606,8 +627,10 @@ async function renderAdmin(main) {
   const notice = el('p', { class: 'notice', role: 'status', hidden: true });
   const say = (text, failed) => { notice.textContent = text; notice.className = 'notice' + (failed ? ' error' : ''); notice.hidden = false; };
 
+  let from = 0;
   async function refresh() {
-    const [docs, audit] = await Promise.all([api('/api/documents'), adminApi('GET', '/api/admin/audit')]);
+    const [{ documents: docs, total }, audit] = await Promise.all([documentPage(from, DOCS_PAGE_SIZE), adminApi('GET', '/api/admin/audit')]);
+    if (!docs.length && from > 0) { from = Math.max(0, from - DOCS_PAGE_SIZE); await refresh(); return; }
     const rows = docs.map((d) => {
       const row = el('tr', { 'data-id': d.id },
         el('td', {}, link('/d/' + encodeURIComponent(d.id), d.title), el('div', { class: 'meta' }, d.source || '')),
@@ -639,7 +662,9 @@ async function renderAdmin(main) {
     });
     docsBox.replaceChildren(el('table', { class: 'docs' },
       el('thead', {}, el('tr', {}, ['文件', '状态', '适用', '地区', '操作'].map((h) => el('th', { scope: 'col' }, h)))),
-      el('tbody', {}, rows)));
+      el('tbody', {}, rows)),
+      total > DOCS_PAGE_SIZE ? pager(from, DOCS_PAGE_SIZE, total, (at, label) => el('button', { type: 'button', class: 'secondary',
+        onclick: async () => { from = at; await refresh(); } }, label)) : null);
     auditBox.replaceChildren(audit.actions.length ? el('ol', {}, audit.actions.slice(0, 20).map((a) => el('li', {},
       el('time', { datetime: a.time }, new Date(a.time).toLocaleString('zh-CN')), ' ', a.who, ' ', a.action, ' ',
       a.target, ' → ', a.result))) : el('p', { class: 'meta' }, '暂无操作记录。'));
@@ -952,7 +977,7 @@ async function route() {
   main.setAttribute('aria-busy', 'true');
   try {
     let m;
-    if (path === '/') await (params.get('q') || params.get('branchType') || params.get('docId') ? renderSearch(main, params) : renderHome(main));
+    if (path === '/') await (params.get('q') || params.get('branchType') || params.get('docId') ? renderSearch(main, params) : renderHome(main, params));
     else if ((m = path.match(/^\/c\/(.+)$/))) await renderClause(main, m[1]);
     else if ((m = path.match(/^\/d\/(.+)$/))) await renderDocument(main, m[1]);
     else if (path === '/cases') await renderCases(main, params);

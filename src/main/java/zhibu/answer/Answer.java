@@ -8,17 +8,18 @@ import java.util.List;
  * side by side with the documents stating it, the stricter marked.
  */
 public record Answer(String sentence, String part, String value, String clauseId, String docId, String docTitle,
-                     String docNumber, List<String> path, List<Variant> variants) {
+                     String docNumber, String docStatus, List<String> path, List<Variant> variants) {
 
     /** One value documents give, and which of them give it. */
     public record Variant(String value, boolean stricter, List<Source> sources) {
     }
 
-    /** A document's statement of a value: the clause, the document, the sentence. */
-    public record Source(String clauseId, String docId, String docTitle, String docNumber, List<String> path,
-                         String sentence) {
+    /** A document's statement of a value: the clause, the document and its status, the sentence. */
+    public record Source(String clauseId, String docId, String docTitle, String docNumber, String docStatus,
+                         List<String> path, String sentence) {
         static Source of(Passage p) {
-            return new Source(p.clauseId(), p.docId(), p.docTitle(), p.docNumber(), p.path(), p.sentence());
+            return new Source(p.clauseId(), p.docId(), p.docTitle(), p.docNumber(), p.docStatus(), p.path(),
+                    p.sentence());
         }
     }
 }

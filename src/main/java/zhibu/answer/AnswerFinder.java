@@ -57,7 +57,7 @@ public final class AnswerFinder {
         List<Answer.Variant> variants = part.value() == null || byBand ? List.of()
                 : variants(chosen, part, asked, question, passages);
         return new Answer(chosen.sentence(), part.text(), value, chosen.clauseId(), chosen.docId(),
-                chosen.docTitle(), chosen.docNumber(), chosen.path(), variants);
+                chosen.docTitle(), chosen.docNumber(), chosen.docStatus(), chosen.path(), variants);
     }
 
     /** What the question asks with: its words (synonyms too), its character pairs, what kind of answer it wants. */

@@ -57,6 +57,8 @@ public final class IndexFields {
     /** What a unit states: {@code frequency} (每季度1次) and/or {@code amount} (不少于200元). */
     public static final String TRAIT = "trait";
     public static final String STATUS = "status";
+    /** The kind of the unit's document (policy, regulation, experience), stored on every record. */
+    public static final String DOC_KIND = "docKind";
     public static final String TOPIC = "topic";
     /** A multiplier on the score: low for heading-only clauses and for documents no longer in force. */
     public static final String PRIOR = "prior";
@@ -79,6 +81,8 @@ public final class IndexFields {
     public static final String SOURCE_NAME = "sourceName";
 
     public static final String FACET_DOC_TITLE = "docTitle";
+    /** By document id: titles repeat across places (every city has its 实施意见), ids do not. */
+    public static final String FACET_DOC_ID = "docId";
     public static final String FACET_BRANCH_TYPE = "branchType";
     public static final String FACET_KIND = "kind";
     public static final String FACET_TOPIC = "topic";

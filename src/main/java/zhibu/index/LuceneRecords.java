@@ -135,6 +135,9 @@ final class LuceneRecords {
         doc.add(new TextField(IndexFields.TITLE, meta.title(), Field.Store.NO));
         doc.add(new StoredField(IndexFields.DOC_TITLE_STORED, meta.title()));
         doc.add(new StringField(IndexFields.STATUS, nullToEmpty(meta.status()), Field.Store.YES));
+        if (meta.kind() != null) {
+            doc.add(new StoredField(IndexFields.DOC_KIND, meta.kind().code()));
+        }
         for (String place : Regions.get().namesOf(meta.region())) {
             doc.add(new StringField(IndexFields.PLACE, place, Field.Store.NO));
         }
@@ -146,6 +149,7 @@ final class LuceneRecords {
             }
         }
         doc.add(new SortedSetDocValuesFacetField(IndexFields.FACET_DOC_TITLE, meta.title()));
+        doc.add(new SortedSetDocValuesFacetField(IndexFields.FACET_DOC_ID, meta.id()));
         doc.add(new SortedSetDocValuesFacetField(IndexFields.FACET_KIND, kind.label()));
         doc.add(new NumericDocValuesField(IndexFields.ORDER, order));
         doc.add(new StoredField(IndexFields.ORDER, order));

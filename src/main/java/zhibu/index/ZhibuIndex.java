@@ -72,7 +72,7 @@ public final class ZhibuIndex implements Closeable {
      * Bump when the records or the analysis code change; edits of the dictionary files change the schema by
      * themselves. A writer finds an index of another schema and rebuilds it; a reader says what to run.
      */
-    public static final String SCHEMA = "10";
+    public static final String SCHEMA = "11";
     private static final String SCHEMA_KEY = "zhibu.schema";
 
     private final Directory directory;

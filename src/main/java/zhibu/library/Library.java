@@ -58,6 +58,29 @@ public final class Library {
         return all(UnitKind.DOCUMENT, null, null).stream().map(d -> read(d, DocumentMetadata.class)).toList();
     }
 
+    /** Some of the documents: {@code limit} from {@code offset} in the list's order. */
+    public record DocumentPage(List<DocumentMetadata> documents, int total) {
+    }
+
+    /** One page of the documents in the order {@link #documents()} lists them; only that page's records are read. */
+    public DocumentPage documents(int offset, int limit) throws IOException {
+        Query documents = query(UnitKind.DOCUMENT, null, null);
+        return index.withSearcher(searcher -> {
+            int total = searcher.count(documents);
+            int n = (int) Math.min((long) offset + limit, total);
+            if (n <= offset) {
+                return new DocumentPage(List.of(), total);
+            }
+            ScoreDoc[] top = searcher.search(documents, n, IndexFields.DOCUMENT_ORDER).scoreDocs;
+            StoredFields stored = searcher.storedFields();
+            List<DocumentMetadata> page = new ArrayList<>();
+            for (int i = offset; i < top.length; i++) {
+                page.add(read(stored.document(top[i].doc, FIELDS), DocumentMetadata.class));
+            }
+            return new DocumentPage(page, total);
+        });
+    }
+
     public List<Clause> clausesOf(String docId) throws IOException {
         return all(UnitKind.CLAUSE, IndexFields.DOC_ID, docId).stream().map(d -> read(d, Clause.class)).toList();
     }

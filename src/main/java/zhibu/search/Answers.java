@@ -65,8 +65,8 @@ final class Answers {
             List<String> path = new ArrayList<>();
             json.path("path").forEach(n -> path.add(n.asText()));
             for (Evidence.Sentence s : sentences.getOrDefault(c.unitId, List.of())) {
-                passages.add(new Passage(c.unitId, docId, json.path("docTitle").asText(), docNumber, path, s.text(),
-                        s.start(), s.end(), s.score(), rank, c.score));
+                passages.add(new Passage(c.unitId, docId, json.path("docTitle").asText(), docNumber,
+                        status(d), path, s.text(), s.start(), s.end(), s.score(), rank, c.score));
             }
         }
         Answer answer = AnswerFinder.find(q.text(), weighted(searcher, q), q.intents(), q.numbers(), passages);
@@ -139,6 +139,12 @@ final class Answers {
             }
         }
         return total == 0 ? 0 : found / total;
+    }
+
+    /** The status of a unit's document as its record stores it (empty: none known). */
+    private static String status(Document unit) {
+        String status = unit.get(IndexFields.STATUS);
+        return status == null || status.isEmpty() ? null : status;
     }
 
     private static String docNumber(IndexSearcher searcher, String docId) {

@@ -8,12 +8,14 @@ import zhibu.answer.Answer;
  * The contract's answer of a search: hits of one page, the total, and facet counts; the direct answer ({@code
  * answer}, or null) and whether the bundled documents seem to cover the question at all ({@code covered}), with the
  * question's words no document uses ({@code absentWords}); when nothing is found, {@code suggestions} holds terms to
- * try instead.
+ * try instead. {@code documents} names the documents of the hits with their counts (the {@code docTitle} facet
+ * counts by title, which repeat across places).
  */
 public record SearchResult(String query, long total, long tookMs, List<SearchHit> hits,
-                           Map<String, Map<String, Integer>> facets, Answer answer, boolean covered,
-                           List<String> absentWords, List<String> suggestions) {
+                           Map<String, Map<String, Integer>> facets, List<DocumentFacet> documents, Answer answer,
+                           boolean covered, List<String> absentWords, List<String> suggestions) {
     public SearchResult withSuggestions(List<String> terms) {
-        return new SearchResult(query, total, tookMs, hits, facets, answer, covered, absentWords, List.copyOf(terms));
+        return new SearchResult(query, total, tookMs, hits, facets, documents, answer, covered, absentWords,
+                List.copyOf(terms));
     }
 }

@@ -108,7 +108,7 @@ public final class SearchService {
             }
             Ranked ranked = rank(searcher, q, scope);
             Ranked sideways = scope.filtered() ? rank(searcher, q, scope.unfiltered()) : ranked;
-            Map<String, Map<String, Integer>> facets = facets(searcher, sideways.candidates(), request.kind());
+            FacetCounts facets = facets(searcher, sideways.candidates(), request.kind());
 
             List<Candidate> page = ranked.candidates().subList(Math.min(request.offset(), ranked.candidates().size()),
                     Math.min(request.offset() + request.limit(), ranked.candidates().size()));
@@ -134,8 +134,8 @@ public final class SearchService {
                 hits.add(hit(stored.document(c.doc, HIT_FIELDS), snippets[i], (float) c.score, best.get(c.unitId)));
             }
             long took = (System.nanoTime() - started) / 1_000_000;
-            return new SearchResult(q.text(), ranked.candidates().size(), took, hits, facets, found.answer(),
-                    found.covered(), found.absent(), List.of());
+            return new SearchResult(q.text(), ranked.candidates().size(), took, hits, facets.byDimension(),
+                    facets.documents(), found.answer(), found.covered(), found.absent(), List.of());
         });
     }
 
@@ -257,9 +257,10 @@ public final class SearchService {
             Document d = stored.document(top.scoreDocs[i].doc, HIT_FIELDS);
             hits.add(hit(d, plainSnippet(textOf(d)), 0f, null));
         }
-        Map<String, Map<String, Integer>> facets = facetsOf(searcher, request.kind(), scope.unfiltered().unitFilter());
+        FacetCounts facets = facetsOf(searcher, request.kind(), scope.unfiltered().unitFilter());
         long took = (System.nanoTime() - started) / 1_000_000;
-        return new SearchResult("", top.totalHits.value(), took, hits, facets, null, true, List.of(), List.of());
+        return new SearchResult("", top.totalHits.value(), took, hits, facets.byDimension(), facets.documents(), null,
+                true, List.of(), List.of());
     }
 
     private String[] snippets(IndexSearcher searcher, Query highlight, int[] docs) throws IOException {
@@ -301,14 +302,19 @@ public final class SearchService {
                 + (text.length() > SNIPPET_CHARS ? "…" : "");
     }
 
-    private Map<String, Map<String, Integer>> facets(IndexSearcher searcher, List<Candidate> candidates,
-                                                     UnitKind kind) throws IOException {
+    /** The contract's facets by dimension, and the documents of the hits by id. */
+    private record FacetCounts(Map<String, Map<String, Integer>> byDimension, List<DocumentFacet> documents) {
+    }
+
+    /** How many documents the {@code documents} facet names at most. */
+    static final int FACET_DOCUMENTS = 100;
+
+    private FacetCounts facets(IndexSearcher searcher, List<Candidate> candidates, UnitKind kind) throws IOException {
         List<BytesRef> ids = candidates.stream().map(c -> new BytesRef(c.unitId)).toList();
         return facetsOf(searcher, kind, new TermInSetQuery(IndexFields.ID, ids));
     }
 
-    private Map<String, Map<String, Integer>> facetsOf(IndexSearcher searcher, UnitKind kind, Query query)
-            throws IOException {
+    private FacetCounts facetsOf(IndexSearcher searcher, UnitKind kind, Query query) throws IOException {
         FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(searcher, query, 1,
                 new FacetsCollectorManager());
         SortedSetDocValuesReaderState state = facetState(searcher.getIndexReader());
@@ -320,16 +326,50 @@ public final class SearchService {
             dims.add(IndexFields.FACET_TOPIC);
         }
         for (String dim : dims) {
-            Map<String, Integer> values = new LinkedHashMap<>();
-            FacetResult top = counts == null || state.getOrdRange(dim) == null ? null : counts.getTopChildren(100, dim);
-            if (top != null) {
-                for (LabelAndValue lv : top.labelValues) {
-                    values.put(lv.label, lv.value.intValue());
-                }
-            }
-            facets.put(dim, values);
+            facets.put(dim, top(counts, state, dim, 100));
         }
-        return facets;
+        Map<String, Integer> byDocument = top(counts, state, IndexFields.FACET_DOC_ID, FACET_DOCUMENTS);
+        Map<String, JsonNode> meta = documents(searcher, byDocument.keySet());
+        List<DocumentFacet> documents = new ArrayList<>();
+        byDocument.forEach((id, n) -> {
+            JsonNode m = meta.get(id);
+            if (m != null) {
+                documents.add(new DocumentFacet(id, m.path("title").asText(), textOrNull(m.path("issuer")),
+                        textOrNull(m.path("region")), n));
+            }
+        });
+        return new FacetCounts(facets, documents);
+    }
+
+    private static Map<String, Integer> top(Facets counts, SortedSetDocValuesReaderState state, String dim, int n)
+            throws IOException {
+        Map<String, Integer> values = new LinkedHashMap<>();
+        FacetResult top = counts == null || state.getOrdRange(dim) == null ? null : counts.getTopChildren(n, dim);
+        if (top != null) {
+            for (LabelAndValue lv : top.labelValues) {
+                values.put(lv.label, lv.value.intValue());
+            }
+        }
+        return values;
+    }
+
+    /** The metadata of the given documents, by id (their records' JSON; never a document's text). */
+    private static Map<String, JsonNode> documents(IndexSearcher searcher, Set<String> ids) throws IOException {
+        Map<String, JsonNode> out = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        Query records = new org.apache.lucene.search.BooleanQuery.Builder()
+                .add(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(IndexFields.KIND,
+                        UnitKind.DOCUMENT.label())), org.apache.lucene.search.BooleanClause.Occur.FILTER)
+                .add(new TermInSetQuery(IndexFields.ID, ids.stream().map(BytesRef::new).toList()),
+                        org.apache.lucene.search.BooleanClause.Occur.FILTER).build();
+        StoredFields stored = searcher.storedFields();
+        for (var hit : searcher.search(records, ids.size()).scoreDocs) {
+            JsonNode m = JSON.readTree(stored.document(hit.doc, Set.of(IndexFields.JSON)).get(IndexFields.JSON));
+            out.put(m.path("id").asText(), m);
+        }
+        return out;
     }
 
     /** The facet state of the reader, or null when the index has no facets yet (an empty index). */
@@ -357,15 +397,17 @@ public final class SearchService {
             case CLAUSE -> new SearchHit(json.path("id").asText(), kind, json.path("docId").asText(),
                     json.path("docTitle").asText(), strings(json.path("path")), text, snippet, score, sentenceText,
                     start, end, textOrNull(json.path("number")), textOrNull(json.path("heading")),
-                    doc.get(IndexFields.STATUS), strings(json.path("branchTypes")), null, List.of());
+                    doc.get(IndexFields.STATUS), doc.get(IndexFields.DOC_KIND), strings(json.path("branchTypes")), null,
+                    List.of());
             case CASE -> new SearchHit(json.path("id").asText(), kind, json.path("docId").asText(),
                     docTitleOfCase(doc), List.of(json.path("title").asText()), text, snippet, score, sentenceText,
                     start, end, null, json.path("title").asText(), doc.get(IndexFields.STATUS),
-                    strings(json.path("branchTypes")), textOrNull(json.path("unit")), strings(json.path("topics")));
+                    doc.get(IndexFields.DOC_KIND), strings(json.path("branchTypes")), textOrNull(json.path("unit")),
+                    strings(json.path("topics")));
             case DOCUMENT -> new SearchHit(json.path("id").asText(), kind, json.path("id").asText(),
                     json.path("title").asText(), List.of(), text, snippet, score, null, null, null, null,
-                    json.path("title").asText(), doc.get(IndexFields.STATUS), strings(json.path("branchTypes")), null,
-                    List.of());
+                    json.path("title").asText(), doc.get(IndexFields.STATUS), doc.get(IndexFields.DOC_KIND),
+                    strings(json.path("branchTypes")), null, List.of());
             case SENTENCE -> throw new IllegalArgumentException("a sentence is never a hit of its own");
         };
     }
@@ -379,7 +421,7 @@ public final class SearchService {
 
     /** The stored fields a hit is made of: never a document's whole text. */
     static final Set<String> HIT_FIELDS = Set.of(IndexFields.ID, IndexFields.KIND, IndexFields.JSON,
-            IndexFields.STATUS, IndexFields.DOC_TITLE_STORED, IndexFields.TEXT, IndexFields.CASE_TEXT,
+            IndexFields.STATUS, IndexFields.DOC_KIND, IndexFields.DOC_TITLE_STORED, IndexFields.TEXT, IndexFields.CASE_TEXT,
             IndexFields.SUMMARY);
 
     private static String docTitleOfCase(Document doc) {

@@ -79,9 +79,22 @@ final class ApiHandlers {
         ctx.json(body);
     }
 
+    /** Every document, or with {@code limit} (and {@code offset}) one page of them; the count in X-Total-Count. */
     void documents(Context ctx) throws IOException {
-        ctx.json(library.documents());
+        Integer limit = Params.documentsLimit(ctx);
+        if (limit == null) {
+            List<DocumentMetadata> all = library.documents();
+            ctx.header(TOTAL_COUNT, String.valueOf(all.size()));
+            ctx.json(all);
+        } else {
+            Library.DocumentPage page = library.documents(Params.documentsOffset(ctx), limit);
+            ctx.header(TOTAL_COUNT, String.valueOf(page.total()));
+            ctx.json(page.documents());
+        }
     }
+
+    /** The header that says how many documents a paged list is a page of. */
+    static final String TOTAL_COUNT = "X-Total-Count";
 
     void document(Context ctx) throws IOException {
         String id = ctx.pathParam("id");

@@ -37,6 +37,21 @@ final class Params {
                 .getOrDefault(0);
     }
 
+    /** The most documents one page of /api/documents lists. */
+    static final int MAX_DOCUMENTS_PAGE = 1000;
+
+    /** A page size for /api/documents, or null (no {@code limit}: every document). */
+    static Integer documentsLimit(Context ctx) {
+        return ctx.queryParam("limit") == null ? null : ctx.queryParamAsClass("limit", Integer.class)
+                .check(n -> n >= 1 && n <= MAX_DOCUMENTS_PAGE, "参数 limit 应为 1 到 " + MAX_DOCUMENTS_PAGE + " 之间的整数。")
+                .get();
+    }
+
+    static int documentsOffset(Context ctx) {
+        return ctx.queryParamAsClass("offset", Integer.class)
+                .check(n -> n >= 0, "参数 offset 应为不小于 0 的整数。").getOrDefault(0);
+    }
+
     /** {@code clause} unless given; {@code all} (null) searches clauses and cases together. */
     static UnitKind kind(Context ctx) {
         String kind = ctx.queryParamAsClass("kind", String.class)

@@ -14,7 +14,7 @@ import zhibu.analysis.QuestionWords.Intent;
 /** The answer finder on passages written here: which sentence, which part, which value, which variants. */
 class AnswerFinderTest {
     private static Passage p(String doc, int rank, double score, String sentence) {
-        return new Passage(doc + "." + rank, doc, "《" + doc + "》", null, List.of(doc, "条" + rank), sentence, 0,
+        return new Passage(doc + "." + rank, doc, "《" + doc + "》", null, "现行有效", List.of(doc, "条" + rank), sentence, 0,
                 sentence.length(), score, rank, 10 - rank);
     }
 

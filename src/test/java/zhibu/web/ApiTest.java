@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -84,6 +85,50 @@ class ApiTest {
         assertEquals("case", cases.at("/hits/0/kind").asText());
         JsonNode oneDoc = json("/api/search?q=" + enc("党费") + "&docId=doc-9afa0e443136", 200);
         oneDoc.get("hits").forEach(h -> assertEquals("doc-9afa0e443136", h.get("docId").asText()));
+    }
+
+    @Test
+    void hitsCarryWhatTheResultPageShowsWithoutTheDocumentList() throws Exception {
+        JsonNode result = json("/api/search?q=" + enc("党员大会多久开一次"), 200);
+        Map<String, JsonNode> docs = new java.util.HashMap<>();
+        json("/api/documents", 200).forEach(d -> docs.put(d.get("id").asText(), d));
+        result.get("hits").forEach(h -> {
+            JsonNode doc = docs.get(h.get("docId").asText());
+            assertEquals(doc.get("kind").asText(), h.get("docKind").asText(), h.toString());
+            assertEquals(doc.get("status").asText(), h.get("status").asText(), h.toString());
+        });
+        JsonNode answer = result.get("answer");
+        assertEquals(docs.get(answer.get("docId").asText()).get("status").asText(), answer.get("docStatus").asText());
+        // the documents of the hits, by id, with title and issuer: together they count what the docTitle facet counts
+        JsonNode documents = result.get("documents");
+        assertTrue(documents.size() >= 2, documents.toString());
+        int byTitle = 0;
+        for (JsonNode n : result.at("/facets/docTitle")) {
+            byTitle += n.asInt();
+        }
+        int byId = 0;
+        for (JsonNode d : documents) {
+            JsonNode doc = docs.get(d.get("docId").asText());
+            assertEquals(doc.get("title").asText(), d.get("docTitle").asText());
+            assertEquals(doc.get("issuer").asText(), d.get("issuer").asText());
+            byId += d.get("count").asInt();
+        }
+        assertEquals(byTitle, byId, documents.toString());
+    }
+
+    @Test
+    void theDocumentListComesInPagesWithItsTotalInAHeader() throws Exception {
+        JsonNode all = json("/api/documents", 200);
+        HttpResponse<String> page = site.get("/api/documents?limit=3&offset=2");
+        assertEquals(200, page.statusCode());
+        assertEquals(String.valueOf(all.size()), page.headers().firstValue("X-Total-Count").orElse(""));
+        JsonNode three = JSON.readTree(page.body());
+        assertEquals(3, three.size());
+        for (int i = 0; i < 3; i++) {
+            assertEquals(all.get(i + 2), three.get(i));
+        }
+        assertEquals(all.size() - 8, json("/api/documents?limit=50&offset=8", 200).size());
+        assertEquals(0, json("/api/documents?limit=5&offset=100", 200).size());
     }
 
     @Test
@@ -202,6 +247,9 @@ class ApiTest {
         "/api/checklist?branchType=%E9%AB%98%E6%A0%A1&members=abc|members",
         "/api/checklist?branchType=%E9%AB%98%E6%A0%A1&members=0|members",
         "/api/checklist?branchType=%E9%AB%98%E6%A0%A1&members=30&format=pdf|format",
+        "/api/documents?limit=0|limit",
+        "/api/documents?limit=ten|limit",
+        "/api/documents?limit=5&offset=-5|offset",
     })
     void badParametersAre400WithASentenceNamingThem(String path, String parameter) throws Exception {
         JsonNode error = json(path, 400);

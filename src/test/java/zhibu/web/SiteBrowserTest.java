@@ -79,6 +79,7 @@ class SiteBrowserTest {
         assertEquals("每季度1次", textOf(".answer .answer-value"));
         assertTrue(textOf(".answer .answer-sentence mark").contains("每季度召开1次"), textOf(".answer .answer-sentence"));
         assertTrue(textOf(".answer .answer-source").startsWith("出自《"), textOf(".answer .answer-source"));
+        assertTrue(textOf(".answer .answer-source").contains("现行有效"), textOf(".answer .answer-source"));
         browser.screenshot(SHOTS.resolve("answer.png"));
 
         browser.open(site.base() + "/?q=" + enc("党课多久讲一次"));
@@ -120,6 +121,31 @@ class SiteBrowserTest {
             assertTrue(text.contains("高校") || text.contains("各类型党支部"), text);
         }
         browser.screenshot(SHOTS.resolve("filter.png"));
+    }
+
+    @Test
+    void filteringByADocumentKeepsItsClausesAndNamesIt() throws Exception {
+        browser.open(site.base() + "/?q=" + enc("党费"));
+        String xian = browser.findWhere(".facets .facet a", t -> t.startsWith("关于推进党支部标准化规范化建设的指导意见（"),
+                "no facet for the Xi'an document");
+        browser.click(xian);
+        browser.waitFor(() -> url().contains("docId=003-699736ca32203df9") ? true : null, "the filter is not in the URL");
+        assertEquals("已筛选：文件：关于推进党支部标准化规范化建设的指导意见 ✕", textOf(".active-filters"));
+        List<String> crumbs = browser.findAll(".results .hit .crumbs li:first-child");
+        assertFalse(crumbs.isEmpty());
+        for (String crumb : crumbs) {
+            assertEquals("关于推进党支部标准化规范化建设的指导意见", browser.text(crumb));
+        }
+        assertTrue(textOf(".results .hit:first-child .badges").startsWith("政策文件"), textOf(".results .hit .badges"));
+    }
+
+    @Test
+    void theHomePageListsTheDocuments() throws Exception {
+        browser.open(site.base() + "/");
+        browser.find(".doclist li");
+        assertEquals("收录文件（9）", textOf("#documents"));
+        assertEquals(9, browser.findAll(".doclist li").size());
+        assertTrue(browser.findAll(".pager").isEmpty(), "nine documents fit one page");
     }
 
     @Test

@@ -52,12 +52,20 @@ final class DistinctWordings implements CollectorManager<DistinctWordings.Collec
         return out.toArray(ScoreDoc[]::new);
     }
 
-    /** A wording's best hit; ordered best first (higher score, then lower doc). */
+    /**
+     * A wording's best hit; ordered best first: higher score, then by wording, then lower doc. Equal scores are
+     * common in a large corpus (near-copies of one rule with norms that round alike); the wording decides between
+     * them the same way in every index of the same documents, where doc numbers depend on how ingestion's threads
+     * happened to interleave.
+     */
     private record Held(long wording, int doc, float score) implements Comparable<Held> {
         @Override
         public int compareTo(Held o) {
-            int byScore = Float.compare(o.score, score);
-            return byScore != 0 ? byScore : Integer.compare(doc, o.doc);
+            int c = Float.compare(o.score, score);
+            if (c == 0) {
+                c = Long.compare(wording, o.wording);
+            }
+            return c != 0 ? c : Integer.compare(doc, o.doc);
         }
     }
 
@@ -83,19 +91,22 @@ final class DistinctWordings implements CollectorManager<DistinctWordings.Collec
         public void setScorer(Scorable scorer) throws IOException {
             this.scorer = scorer;
             if (ranked.size() >= n) {
-                scorer.setMinCompetitiveScore(Math.nextUp(ranked.last().score()));
+                scorer.setMinCompetitiveScore(ranked.last().score());
             }
         }
 
         @Override
         public void collect(int doc) throws IOException {
             float score = scorer.score();
-            if (ranked.size() >= n && score <= ranked.last().score()) {
+            if (ranked.size() >= n && score < ranked.last().score()) {
                 return;
             }
             int global = docBase + doc;
             long wording = wordings.advanceExact(doc) ? wordings.longValue() : -1L - global; // none: its own
             Held held = new Held(wording, global, score);
+            if (ranked.size() >= n && held.compareTo(ranked.last()) >= 0) {
+                return; // an equal score with a later wording
+            }
             Held before = byWording.get(wording);
             if (before != null) {
                 if (held.compareTo(before) >= 0) {
@@ -109,7 +120,7 @@ final class DistinctWordings implements CollectorManager<DistinctWordings.Collec
                 byWording.remove(ranked.pollLast().wording());
             }
             if (ranked.size() >= n) {
-                scorer.setMinCompetitiveScore(Math.nextUp(ranked.last().score()));
+                scorer.setMinCompetitiveScore(ranked.last().score()); // equal scores may still win by wording
             }
         }
 

@@ -123,17 +123,15 @@ public final class Fusion {
         return new Scaling(min, max);
     }
 
-    /** Scores the candidates and returns them best first (ties keep the order they were found in). */
+    /** Scores the candidates and returns them best first (equal scores by wording, then unit id: stably). */
     List<Candidate> rank(Collection<Candidate> candidates) {
         Scaling scaling = scaling(candidates);
         for (Candidate c : candidates) {
             c.score = score(c, scaling);
         }
         List<Candidate> ranked = new ArrayList<>(candidates);
-        ranked.sort(Comparator.comparingDouble((Candidate c) -> -c.score));
-        // the same wording in many documents (a rule copied into each place's rules) ranks once, at its best
-        java.util.Set<Long> seen = new java.util.HashSet<>();
-        ranked.removeIf(c -> c.wording != 0 && !seen.add(c.wording));
+        ranked.sort(Comparator.comparingDouble((Candidate c) -> -c.score).thenComparingLong(c -> c.wording)
+                .thenComparing(c -> c.unitId));
         return ranked;
     }
 

@@ -16,6 +16,7 @@ import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -243,10 +244,9 @@ final class Retrieval {
 
     /**
      * Copies of one wording (a rule copied into many places' rules) are one candidate. Each view kept only its best
-     * copy, which need not be the copy the question wants: for every wording found, the copy the question prefers
-     * (from a place it names, else the one with the highest prior) joins the
-     * candidates, and every copy takes the wording's best score in each view; the fusion keeps the copy it ranks
-     * highest.
+     * copy, which need not be the copy the question wants, and which copy that is among equals depends on how
+     * ingestion numbered the documents: for every wording found, the copy the question prefers ({@link Copy}) stands
+     * for the wording, with the wording's best score in each view, and the other copies leave the candidates.
      */
     private void joinCopies(IndexSearcher searcher, Question q, Scope scope, Map<String, Candidate> found)
             throws IOException {
@@ -270,52 +270,84 @@ final class Retrieval {
         forEachMatch(searcher, copies, leaf -> {
             NumericDocValues wording = DocValues.getNumeric(leaf.reader(), IndexFields.WORDING);
             NumericDocValues prior = DocValues.getNumeric(leaf.reader(), IndexFields.PRIOR);
+            SortedDocValues ids = DocValues.getSorted(leaf.reader(), IndexFields.ID);
             return d -> {
                 int doc = leaf.docBase + d;
                 wording.advanceExact(d);
                 Copy copy = new Copy(doc, place.get(doc),
-                        prior.advanceExact(d) ? Float.intBitsToFloat((int) prior.longValue()) : 1f);
+                        prior.advanceExact(d) ? Float.intBitsToFloat((int) prior.longValue()) : 1f,
+                        ids, ids.advanceExact(d) ? ids.ordValue() : -1);
                 preferred.merge(wording.longValue(), copy, (a, b) -> b.compareTo(a) > 0 ? b : a);
             };
         });
+        Map<Long, Candidate> standing = new HashMap<>();
         List<Long> missing = new ArrayList<>();
         for (Map.Entry<Long, List<Candidate>> group : byWording.entrySet()) {
             Copy best = preferred.get(group.getKey());
-            if (best != null && group.getValue().stream().noneMatch(c -> c.doc == best.doc())) {
+            Candidate present = best == null ? group.getValue().get(0) // the copy left the scope meanwhile
+                    : group.getValue().stream().filter(c -> c.doc == best.doc()).findFirst().orElse(null);
+            if (present != null) {
+                standing.put(group.getKey(), present);
+            } else {
                 missing.add(group.getKey());
             }
         }
         String[] ids = DocOrder.strings(searcher, IndexFields.ID,
                 missing.stream().mapToInt(w -> preferred.get(w).doc()).toArray());
         for (int j = 0; j < ids.length; j++) {
-            if (ids[j] != null && !found.containsKey(ids[j])) {
-                Candidate c = new Candidate(ids[j]);
+            if (ids[j] != null) {
+                Candidate c = found.computeIfAbsent(ids[j], Candidate::new);
                 c.doc = preferred.get(missing.get(j)).doc();
                 c.wording = missing.get(j);
-                found.put(ids[j], c);
-                byWording.get(c.wording).add(c);
+                standing.put(c.wording, c);
             }
         }
-        for (List<Candidate> members : byWording.values()) {
-            if (members.size() > 1) {
-                for (Feature view : Feature.VIEWS) {
-                    double max = members.stream().mapToDouble(c -> c.raw(view)).filter(v -> !Double.isNaN(v))
-                            .max().orElse(Double.NaN);
-                    members.forEach(c -> c.set(view, max));
-                }
+        for (Map.Entry<Long, List<Candidate>> group : byWording.entrySet()) {
+            Candidate stands = standing.get(group.getKey());
+            if (stands == null) {
+                continue;
             }
+            for (Feature view : Feature.VIEWS) {
+                double max = group.getValue().stream().mapToDouble(c -> c.raw(view)).filter(v -> !Double.isNaN(v))
+                        .max().orElse(Double.NaN);
+                stands.set(view, Double.isNaN(stands.raw(view)) ? max : Math.max(max, stands.raw(view)));
+            }
+            group.getValue().forEach(c -> {
+                if (c != stands) {
+                    found.remove(c.unitId);
+                }
+            });
         }
     }
 
-    /** One copy of a wording, ordered by how much the question prefers it. */
-    private record Copy(int doc, boolean place, float prior) implements Comparable<Copy> {
+    /**
+     * One copy of a wording, ordered by how much the question prefers it: from a place the question names, then
+     * the higher prior, then the smaller unit id (the same choice in every index of the same documents; within a
+     * leaf the id's ordinal orders alike without reading it).
+     */
+    private record Copy(int doc, boolean place, float prior, SortedDocValues ids, int idOrd)
+            implements Comparable<Copy> {
         @Override
         public int compareTo(Copy o) {
             int c = Boolean.compare(place, o.place);
             if (c == 0) {
                 c = Float.compare(prior, o.prior);
             }
-            return c != 0 ? c : Integer.compare(o.doc, doc); // the earlier indexed first
+            return c != 0 ? c : -compareIds(o);
+        }
+
+        private int compareIds(Copy o) {
+            if (idOrd < 0 || o.idOrd < 0) {
+                return Integer.compare(idOrd < 0 ? 1 : 0, o.idOrd < 0 ? 1 : 0);
+            }
+            if (ids == o.ids) {
+                return Integer.compare(idOrd, o.idOrd);
+            }
+            try {
+                return BytesRef.deepCopyOf(ids.lookupOrd(idOrd)).compareTo(o.ids.lookupOrd(o.idOrd));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
     }
 

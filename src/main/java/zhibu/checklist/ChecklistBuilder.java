@@ -15,7 +15,9 @@ import zhibu.ingest.DocumentIds;
  * whose member conditions it meets, drops the matters that only exist above a member threshold it does not reach
  * (no 支部委员会 under 7), merges the same requirement from several documents — and the same sentence wherever it
  * stands — into one item with its variants, the item following the strictest, and gathers the 党费 bands into one
- * table item. The branch's own items come first by category; what it can expect from above comes last.
+ * table item. The branch's own items come first by category; what it can expect from above comes last. What does not
+ * depend on the profile (each requirement's folded sentence, key, measure and source wording) is worked out once, when
+ * the builder is made, so a checklist of a thousand times the corpus is a pass of map lookups.
  */
 public final class ChecklistBuilder {
     private static final Pattern STAFF = Pattern.compile("教职工|教师");
@@ -25,35 +27,58 @@ public final class ChecklistBuilder {
     private static final String FEES = "党费";
     static final String FEE_TABLE = "党员按月交纳党费，交纳标准如下：";
 
-    private final List<Requirement> requirements;
+    /** The requirements that apply to each branch type, in their order. */
+    private final Map<String, List<Prepared>> byType;
     private final Map<String, Integer> thresholds;
+
+    /**
+     * A requirement with what the checklists need of it besides: its sentence folded (places aside: the rule a
+     * hundred cities copy into their own rules is one item), its key, what it measures,
+     * the wording of its clause (places aside), and whether it is a band of the 党费 table.
+     */
+    private record Prepared(Requirement r, String statement, String key, String measure, String wording,
+                            boolean feeBand) {
+        static Prepared of(Requirement r, String wording) {
+            String statement = zhibu.core.Regions.get().withoutPlaces(fold(r.statement())); // places aside
+            return new Prepared(r, statement, r.key(), ChecklistBuilder.measure(r, statement), wording,
+                    ChecklistBuilder.feeBand(r));
+        }
+    }
 
     /** @param thresholds the member count from which a matter exists (支委会 → 7), see RequirementExtractor */
     public ChecklistBuilder(List<Requirement> requirements, Map<String, Integer> thresholds) {
-        this.requirements = List.copyOf(requirements);
+        Map<String, String> wordingOfText = new java.util.HashMap<>(); // a clause's several requirements: once
+        Map<String, String> wordings = new java.util.HashMap<>(); // one string per wording, however many copies
+        Map<String, List<Prepared>> byType = new java.util.HashMap<>();
+        for (Requirement r : requirements) {
+            Prepared p = Prepared.of(r, wordingOfText.computeIfAbsent(r.clauseText(),
+                    t -> wordings.computeIfAbsent(zhibu.core.Regions.get().withoutPlaces(fold(t)), w -> w)));
+            r.branchTypes().forEach(type -> byType.computeIfAbsent(type, k -> new ArrayList<>()).add(p));
+        }
+        this.byType = byType;
         this.thresholds = Map.copyOf(thresholds);
     }
 
     public Checklist build(Profile profile) {
-        Map<String, List<Requirement>> byKey = new LinkedHashMap<>();
-        Map<String, String> keyOfStatement = new LinkedHashMap<>();
-        List<Requirement> feeBands = new ArrayList<>();
-        for (Requirement r : requirements) {
-            if (!applies(r, profile)) {
+        Map<String, List<Prepared>> byKey = new LinkedHashMap<>();
+        Map<String, String> keyOfStatement = new java.util.HashMap<>();
+        List<Prepared> feeBands = new ArrayList<>();
+        for (Prepared p : byType.getOrDefault(profile.branchType(), List.of())) {
+            if (!applies(p.r(), profile)) {
                 continue;
             }
-            if (feeBand(r)) {
-                feeBands.add(r);
+            if (p.feeBand()) {
+                feeBands.add(p);
                 continue;
             }
-            String key = keyOfStatement.computeIfAbsent(fold(r.statement()), s -> r.key()); // one sentence, one item
-            byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+            String key = keyOfStatement.computeIfAbsent(p.statement(), s -> p.key()); // one sentence, one item
+            byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(p);
         }
         List<ChecklistItem> items = new ArrayList<>();
-        for (List<Requirement> same : byKey.values()) {
+        for (List<Prepared> same : byKey.values()) {
             if (oneDocumentSaysTwoThings(same)) { // two sentences of one document are two duties, never variants
-                Map<String, List<Requirement>> byStatement = new LinkedHashMap<>();
-                same.forEach(r -> byStatement.computeIfAbsent(fold(r.statement()), k -> new ArrayList<>()).add(r));
+                Map<String, List<Prepared>> byStatement = new LinkedHashMap<>();
+                same.forEach(p -> byStatement.computeIfAbsent(p.statement(), k -> new ArrayList<>()).add(p));
                 byStatement.values().forEach(group -> items.add(item(group)));
             } else {
                 items.add(item(same));
@@ -67,12 +92,15 @@ public final class ChecklistBuilder {
         return new Checklist(profile, items, notes(profile));
     }
 
-    private static boolean oneDocumentSaysTwoThings(List<Requirement> same) {
-        Map<String, java.util.Set<String>> statements = new LinkedHashMap<>();
-        for (Requirement r : same) {
-            statements.computeIfAbsent(r.docId(), d -> new java.util.HashSet<>()).add(fold(r.statement()));
+    private static boolean oneDocumentSaysTwoThings(List<Prepared> same) {
+        Map<String, String> statementOf = new java.util.HashMap<>();
+        for (Prepared p : same) {
+            String before = statementOf.putIfAbsent(p.r().docId(), p.statement());
+            if (before != null && !before.equals(p.statement())) {
+                return true;
+            }
         }
-        return statements.values().stream().anyMatch(m -> m.size() > 1);
+        return false;
     }
 
     /** A band of the 党费 rates (在职 by income, 离退休, 农民, 学生 …): a member's duty with a rate or an amount. */
@@ -82,10 +110,8 @@ public final class ChecklistBuilder {
                 && r.statement().contains("交纳");
     }
 
+    /** Whether a requirement of the profile's branch type applies to it. */
     private boolean applies(Requirement r, Profile profile) {
-        if (!r.branchTypes().contains(profile.branchType())) {
-            return false;
-        }
         if (r.condition() != null && !r.condition().holdsFor(profile.members())) {
             return false;
         }
@@ -112,54 +138,55 @@ public final class ChecklistBuilder {
         return campus.equals("学生") ? !staff || students : !students || staff;
     }
 
-    private ChecklistItem item(List<Requirement> same) {
-        Map<String, List<Requirement>> byMeasure = new LinkedHashMap<>();
-        for (Requirement r : same) {
-            byMeasure.computeIfAbsent(measure(r), k -> new ArrayList<>()).add(r);
+    private ChecklistItem item(List<Prepared> same) {
+        Map<String, List<Prepared>> byMeasure = new LinkedHashMap<>();
+        for (Prepared p : same) {
+            byMeasure.computeIfAbsent(p.measure(), k -> new ArrayList<>()).add(p);
         }
-        Requirement strictest = same.get(0);
-        for (Requirement r : same) {
-            if (stricter(r, strictest)) {
-                strictest = r;
+        Prepared strictest = same.get(0);
+        for (Prepared p : same) {
+            if (stricter(p.r(), strictest.r())) {
+                strictest = p;
             }
         }
         List<ChecklistItem.Variant> variants = new ArrayList<>();
-        long documents = same.stream().map(Requirement::docId).distinct().count();
+        long documents = same.stream().map(p -> p.r().docId()).distinct().limit(2).count();
         if (byMeasure.size() > 1 && documents > 1) { // one document's own wordings are not variants
-            for (List<Requirement> group : byMeasure.values()) {
-                variants.add(new ChecklistItem.Variant(group.get(0).statement(), group.get(0).frequency(), sources(group)));
+            for (List<Prepared> group : byMeasure.values()) {
+                Requirement first = group.get(0).r();
+                variants.add(new ChecklistItem.Variant(first.statement(), first.frequency(), sources(group)));
             }
         }
-        String id = "item-" + DocumentIds.sha256Hex(strictest.key() + "|" + fold(strictest.statement())).substring(0, 10);
-        return new ChecklistItem(id, strictest.matter().category(), strictest.title(), strictest.statement(),
-                strictest.frequency(), sources(same), variants, strictest.duty(), strictest.optional(),
-                strictest.matter().name(), same.stream().flatMap(r -> r.matters().stream()).distinct().toList(), List.of());
+        Requirement r = strictest.r();
+        String id = "item-" + DocumentIds.sha256Hex(strictest.key() + "|" + strictest.statement()).substring(0, 10);
+        return new ChecklistItem(id, r.matter().category(), r.title(), r.statement(), r.frequency(), sources(same),
+                variants, r.duty(), r.optional(), r.matter().name(),
+                same.stream().flatMap(p -> p.r().matters().stream()).distinct().toList(), List.of());
     }
 
-    private ChecklistItem feeTable(List<Requirement> bands) {
+    private ChecklistItem feeTable(List<Prepared> bands) {
         List<ChecklistItem.Row> rows = new ArrayList<>();
-        List<String> seen = new ArrayList<>();
-        for (Requirement r : bands) {
-            if (!seen.contains(fold(r.statement()))) {
-                seen.add(fold(r.statement()));
-                rows.add(new ChecklistItem.Row(r.statement(), source(r)));
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Prepared p : bands) {
+            if (seen.add(p.statement())) {
+                rows.add(new ChecklistItem.Row(p.r().statement(), source(p.r())));
             }
         }
-        Requirement first = bands.get(0);
+        Requirement first = bands.get(0).r();
         return new ChecklistItem("item-" + DocumentIds.sha256Hex("fee-table").substring(0, 10),
                 first.matter().category(), "党费交纳标准", FEE_TABLE, null, sources(bands), List.of(), Duty.MEMBER,
                 false, first.matter().name(), List.of(first.matter().name()), rows);
     }
 
     /** What two requirements of one item may differ in: their frequency or number (wording aside). */
-    private static String measure(Requirement r) {
+    private static String measure(Requirement r, String folded) {
         if (r.frequency() != null) {
             return r.frequency().label();
         }
         if (r.quantity() != null) {
             return r.quantity().comparator() + r.quantity().value() + r.quantity().upTo() + r.quantity().unit();
         }
-        return fold(r.statement());
+        return folded;
     }
 
     private static boolean stricter(Requirement a, Requirement b) {
@@ -180,12 +207,12 @@ public final class ChecklistBuilder {
      * Where a requirement is written: each wording once (its places aside), at its first clause. A rule copied
      * into every county's rules is cited once, not a thousand times.
      */
-    private List<ChecklistItem.Source> sources(List<Requirement> group) {
-        Map<String, ChecklistItem.Source> byWording = new LinkedHashMap<>();
-        for (Requirement r : group) {
-            byWording.putIfAbsent(zhibu.core.Regions.get().withoutPlaces(fold(r.clauseText())), source(r));
+    private static List<ChecklistItem.Source> sources(List<Prepared> group) {
+        Map<String, Requirement> byWording = new LinkedHashMap<>();
+        for (Prepared p : group) {
+            byWording.putIfAbsent(p.wording(), p.r());
         }
-        return List.copyOf(byWording.values());
+        return byWording.values().stream().map(ChecklistBuilder::source).toList();
     }
 
     /** A statement without spaces and punctuation, to tell the same sentence wherever it stands. */
@@ -196,10 +223,10 @@ public final class ChecklistBuilder {
     /** Advice on the profile itself, from the size limits the sources state. */
     private List<String> notes(Profile profile) {
         List<String> notes = new ArrayList<>();
-        for (Requirement r : requirements) {
+        for (Prepared p : byType.getOrDefault(profile.branchType(), List.of())) {
+            Requirement r = p.r();
             if (r.quantity() != null && r.quantity().comparator().equals(Quantity.MAX) && r.quantity().unit().equals("人")
-                    && r.statement().contains("党员人数") && profile.members() > r.quantity().value()
-                    && r.branchTypes().contains(profile.branchType())) {
+                    && r.statement().contains("党员人数") && profile.members() > r.quantity().value()) {
                 String note = "党员" + profile.members() + "人，超过“" + r.statement() + "”（" + r.docTitle()
                         + "），建议分设党支部或在支部下设党小组。";
                 if (!notes.contains(note)) {

@@ -10,9 +10,10 @@ import zhibu.library.Library;
 
 /**
  * Checklists from the clauses in the index. The requirements of every clause are extracted once per version of the
- * index: the first time before the first checklist (a server starts it at once, in the background); after an
- * ingest, in the background while checklists are still answered from the version before, so no request waits for
- * a thousand times the corpus to be read again.
+ * index and kept in a file beside it ({@link StoredRequirements}): {@code zhibu ingest} extracts them as its last step,
+ * so a server started on that index reads them instead (at once, in the background); after an ingest by the server,
+ * they are extracted again in the background while checklists are still answered from the version before, so no
+ * request waits for a thousand times the corpus to be read again.
  */
 public final class ChecklistService {
     public static final int MAX_MEMBERS = 10_000;
@@ -20,6 +21,7 @@ public final class ChecklistService {
     private volatile Built built;
     private final Object building = new Object();
     private final java.util.concurrent.atomic.AtomicBoolean refreshing = new java.util.concurrent.atomic.AtomicBoolean();
+    private Prepared lastPrepared;
 
     /** The requirements of one version of the index. */
     private record Built(long version, ChecklistBuilder builder) {
@@ -34,6 +36,18 @@ public final class ChecklistService {
             throw new IllegalArgumentException("unknown branch type " + profile.branchType());
         }
         return builder().build(profile);
+    }
+
+    /** What {@link #prepare()} did: how many requirements, from how many clauses (0: read from the file). */
+    public record Prepared(int requirements, int clauses, boolean stored) {
+    }
+
+    /** Extracts (or reads) the requirements of the index as it is now and keeps them beside it. */
+    public Prepared prepare() throws IOException {
+        synchronized (building) {
+            rebuild();
+            return lastPrepared;
+        }
     }
 
     /** Extracts the requirements now on another thread, so the first checklist finds them ready. */
@@ -78,10 +92,25 @@ public final class ChecklistService {
             if (current != null && current.version() == version) {
                 return current.builder();
             }
-            Map<Clause, DocumentMetadata> clauses = clauses();
-            RequirementExtractor extractor = RequirementExtractor.forCorpus(clauses.keySet());
-            ChecklistBuilder builder = new ChecklistBuilder(extractor.extractAll(clauses),
-                    extractor.thresholds(clauses.keySet()));
+            java.util.Optional<java.nio.file.Path> folder = library.index().folder();
+            java.util.Optional<StoredRequirements.Contents> stored = folder.flatMap(f -> StoredRequirements.read(f,
+                    version));
+            StoredRequirements.Contents contents;
+            int clauseCount = 0;
+            if (stored.isPresent()) {
+                contents = stored.get();
+            } else {
+                Map<Clause, DocumentMetadata> clauses = clauses();
+                clauseCount = clauses.size();
+                RequirementExtractor extractor = RequirementExtractor.forCorpus(clauses.keySet());
+                contents = new StoredRequirements.Contents(StoredRequirements.SCHEMA, version,
+                        extractor.thresholds(clauses.keySet()), extractor.extractAll(clauses));
+                if (folder.isPresent() && !library.index().readOnly()) {
+                    StoredRequirements.write(folder.get(), contents);
+                }
+            }
+            ChecklistBuilder builder = new ChecklistBuilder(contents.requirements(), contents.thresholds());
+            lastPrepared = new Prepared(contents.requirements().size(), clauseCount, stored.isPresent());
             built = new Built(version, builder);
             return builder;
         }

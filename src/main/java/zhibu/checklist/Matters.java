@@ -9,8 +9,15 @@ import zhibu.analysis.DomainDictionary;
  * requirement under it; the core matters make the coverage table a checklist is checked against.
  */
 public final class Matters {
-    /** One row of the table. */
-    public record Matter(String name, String category, boolean core, Pattern pattern) {
+    /** One row of the table; as JSON, its name. */
+    public record Matter(@com.fasterxml.jackson.annotation.JsonValue String name, String category, boolean core,
+                         Pattern pattern) {
+        /** The row of the table with this name. */
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public static Matter named(String name) {
+            return ALL.stream().filter(m -> m.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no matter " + name + " in checklist-matters.tsv"));
+        }
     }
 
     private static final List<Matter> ALL = DomainDictionary.dataLines("checklist-matters.tsv").stream()

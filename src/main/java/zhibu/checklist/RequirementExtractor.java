@@ -419,8 +419,8 @@ public final class RequirementExtractor {
      * gives 支委会 → 7, so a smaller branch gets no 支委会 items.
      */
     public Map<String, Integer> thresholds(Collection<Clause> clauses) {
-        Map<String, Integer> thresholds = new HashMap<>();
-        for (Clause clause : clauses) {
+        return clauses.parallelStream().flatMap(clause -> {
+            List<Map.Entry<String, Integer>> found = new ArrayList<>();
             Matcher sentences = SENTENCE.matcher(foldCounts(clause.text()));
             while (sentences.find()) {
                 MemberCondition condition = condition(sentences.group());
@@ -428,12 +428,12 @@ public final class RequirementExtractor {
                 if (condition != null && condition.min() != null && setsUp.find()) {
                     String matter = termOf(setsUp.group(1));
                     if (matter != null) {
-                        thresholds.merge(matter, condition.min(), Math::max);
+                        found.add(Map.entry(matter, condition.min()));
                     }
                 }
             }
-        }
-        return thresholds;
+            return found.stream();
+        }).collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, Math::max));
     }
 
     /** The canonical name of the first domain term of a text, or null. */
@@ -466,8 +466,7 @@ public final class RequirementExtractor {
 
     /** Requirements of many clauses, each clause's in order. */
     public List<Requirement> extractAll(Map<Clause, DocumentMetadata> clauses) {
-        List<Requirement> all = new ArrayList<>();
-        clauses.forEach((clause, doc) -> all.addAll(extract(clause, doc)));
-        return all;
+        return clauses.entrySet().parallelStream().map(e -> extract(e.getKey(), e.getValue()))
+                .flatMap(List::stream).toList(); // in order; each clause on whichever core is free
     }
 }

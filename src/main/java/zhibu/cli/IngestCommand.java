@@ -61,6 +61,11 @@ public final class IngestCommand {
             out.println("index: " + counts.get(zhibu.index.UnitKind.DOCUMENT) + " documents, "
                     + counts.get(zhibu.index.UnitKind.CLAUSE) + " clauses, "
                     + counts.get(zhibu.index.UnitKind.CASE) + " cases");
+            long started = System.nanoTime();
+            var prepared = new zhibu.checklist.ChecklistService(new zhibu.library.Library(index)).prepare();
+            out.printf("checklists: %,d requirements%s in %.1f s%n", prepared.requirements(),
+                    prepared.stored() ? " (unchanged)" : " from " + String.format("%,d", prepared.clauses()) + " clauses",
+                    (System.nanoTime() - started) / 1e9);
             return failed[0] ? 1 : 0;
         } catch (OutOfMemoryError e) {
             err.println("zhibu: ran out of memory while ingesting; the index keeps the files committed before it "

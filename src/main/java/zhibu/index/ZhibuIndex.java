@@ -207,6 +207,12 @@ public final class ZhibuIndex implements Closeable {
         return rebuilt;
     }
 
+    /** The folder of an index on disk (empty for one in memory): what is derived from the index is kept there too. */
+    public java.util.Optional<Path> folder() {
+        return directory instanceof FSDirectory fs ? java.util.Optional.of(fs.getDirectory())
+                : java.util.Optional.empty();
+    }
+
     public boolean readOnly() {
         return writer == null;
     }

@@ -39,6 +39,27 @@ class ChecklistTest {
         service = new ChecklistService(library);
     }
 
+    @Test
+    void theRequirementsAreKeptBesideTheIndexSoAnotherServiceReadsThemInsteadOfExtracting() throws Exception {
+        Path folder = index.folder().orElseThrow();
+        Files.deleteIfExists(folder.resolve(StoredRequirements.FILE));
+        ChecklistService extracting = new ChecklistService(library);
+        ChecklistService.Prepared extracted = extracting.prepare();
+        assertFalse(extracted.stored());
+        assertTrue(extracted.requirements() > 100 && extracted.clauses() > 400, extracted.toString());
+        assertTrue(Files.isRegularFile(folder.resolve(StoredRequirements.FILE)));
+
+        ChecklistService reading = new ChecklistService(library);
+        ChecklistService.Prepared read = reading.prepare();
+        assertTrue(read.stored(), read.toString());
+        assertEquals(extracted.requirements(), read.requirements());
+        for (Profile profile : List.of(Profile.of("高校", 30), Profile.of("农村", 5))) {
+            assertEquals(zhibu.core.Json.MAPPER.writeValueAsString(extracting.checklist(profile)),
+                    zhibu.core.Json.MAPPER.writeValueAsString(reading.checklist(profile)), profile.toString());
+        }
+        assertTrue(StoredRequirements.read(folder, index.version() + 1).isEmpty(), "another version's are not read");
+    }
+
     static String fold(String s) {
         return s.replaceAll("[\\s*#，。；、：“”（）()]", "");
     }

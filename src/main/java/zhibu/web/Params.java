@@ -49,7 +49,7 @@ final class Params {
 
     static int documentsOffset(Context ctx) {
         return ctx.queryParamAsClass("offset", Integer.class)
-                .check(n -> n >= 0, "参数 offset 应为不小于 0 的整数。").getOrDefault(0);
+                .check(n -> n == null || n >= 0, "参数 offset 应为不小于 0 的整数。").getOrDefault(0);
     }
 
     /** {@code clause} unless given; {@code all} (null) searches clauses and cases together. */

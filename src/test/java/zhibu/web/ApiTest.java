@@ -129,6 +129,9 @@ class ApiTest {
         }
         assertEquals(all.size() - 8, json("/api/documents?limit=50&offset=8", 200).size());
         assertEquals(0, json("/api/documents?limit=5&offset=100", 200).size());
+        JsonNode first = json("/api/documents?limit=2", 200);
+        assertEquals(List.of(all.get(0), all.get(1)), List.of(first.get(0), first.get(1)), "limit alone is the first page");
+        assertEquals(2, first.size());
     }
 
     @Test
@@ -250,6 +253,8 @@ class ApiTest {
         "/api/documents?limit=0|limit",
         "/api/documents?limit=ten|limit",
         "/api/documents?limit=5&offset=-5|offset",
+        "/api/documents?limit=5&offset=x|offset",
+        "/api/documents?limit=|limit",
     })
     void badParametersAre400WithASentenceNamingThem(String path, String parameter) throws Exception {
         JsonNode error = json(path, 400);

@@ -267,19 +267,27 @@ final class Retrieval {
                 .add(copiesOf(byWording.keySet()), Occur.FILTER).add(scope.unitFilter(), Occur.FILTER).build();
         BitSet place = matching(searcher, copies, placeCondition(q));
         Map<Long, Copy> preferred = new HashMap<>();
+        List<LeafCopies> leaves = new ArrayList<>();
         forEachMatch(searcher, copies, leaf -> {
             NumericDocValues wording = DocValues.getNumeric(leaf.reader(), IndexFields.WORDING);
             NumericDocValues prior = DocValues.getNumeric(leaf.reader(), IndexFields.PRIOR);
             SortedDocValues ids = DocValues.getSorted(leaf.reader(), IndexFields.ID);
+            LeafCopies best = new LeafCopies(ids, new HashMap<>());
+            leaves.add(best);
             return d -> {
                 int doc = leaf.docBase + d;
                 wording.advanceExact(d);
                 Copy copy = new Copy(doc, place.get(doc),
                         prior.advanceExact(d) ? Float.intBitsToFloat((int) prior.longValue()) : 1f,
-                        ids, ids.advanceExact(d) ? ids.ordValue() : -1);
-                preferred.merge(wording.longValue(), copy, (a, b) -> b.compareTo(a) > 0 ? b : a);
+                        ids.advanceExact(d) ? ids.ordValue() : Integer.MAX_VALUE, null);
+                best.byWording().merge(wording.longValue(), copy, Retrieval::better);
             };
         });
+        for (LeafCopies leaf : leaves) { // a leaf's best copies, with their ids read to compare across leaves
+            for (Map.Entry<Long, Copy> e : leaf.byWording().entrySet()) {
+                preferred.merge(e.getKey(), e.getValue().withId(leaf.ids()), Retrieval::better);
+            }
+        }
         Map<Long, Candidate> standing = new HashMap<>();
         List<Long> missing = new ArrayList<>();
         for (Map.Entry<Long, List<Candidate>> group : byWording.entrySet()) {
@@ -322,33 +330,38 @@ final class Retrieval {
 
     /**
      * One copy of a wording, ordered by how much the question prefers it: from a place the question names, then
-     * the higher prior, then the smaller unit id (the same choice in every index of the same documents; within a
-     * leaf the id's ordinal orders alike without reading it).
+     * the higher prior, then the smaller unit id (the same choice in every index of the same documents). Within a
+     * leaf the id's ordinal orders as the id does ({@link Integer#MAX_VALUE}: no id, the last); across leaves the
+     * id itself, read once for each leaf's best copy.
      */
-    private record Copy(int doc, boolean place, float prior, SortedDocValues ids, int idOrd)
-            implements Comparable<Copy> {
+    private record Copy(int doc, boolean place, float prior, int idOrd, BytesRef id) implements Comparable<Copy> {
         @Override
         public int compareTo(Copy o) {
             int c = Boolean.compare(place, o.place);
             if (c == 0) {
                 c = Float.compare(prior, o.prior);
             }
-            return c != 0 ? c : -compareIds(o);
+            if (c != 0) {
+                return c;
+            }
+            if (id == null || o.id == null) {
+                return Integer.compare(o.idOrd, idOrd);
+            }
+            return o.id.compareTo(id);
         }
 
-        private int compareIds(Copy o) {
-            if (idOrd < 0 || o.idOrd < 0) {
-                return Integer.compare(idOrd < 0 ? 1 : 0, o.idOrd < 0 ? 1 : 0);
-            }
-            if (ids == o.ids) {
-                return Integer.compare(idOrd, o.idOrd);
-            }
-            try {
-                return BytesRef.deepCopyOf(ids.lookupOrd(idOrd)).compareTo(o.ids.lookupOrd(o.idOrd));
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+        Copy withId(SortedDocValues ids) throws IOException {
+            return idOrd == Integer.MAX_VALUE ? this
+                    : new Copy(doc, place, prior, idOrd, BytesRef.deepCopyOf(ids.lookupOrd(idOrd)));
         }
+    }
+
+    private static Copy better(Copy a, Copy b) {
+        return b.compareTo(a) > 0 ? b : a;
+    }
+
+    /** The best copy of each wording within one leaf, and the leaf's ids to read theirs. */
+    private record LeafCopies(SortedDocValues ids, Map<Long, Copy> byWording) {
     }
 
     private static Query copiesOf(java.util.Collection<Long> wordings) {

@@ -329,13 +329,12 @@ public final class SearchService {
             facets.put(dim, top(counts, state, dim, 100));
         }
         Map<String, Integer> byDocument = top(counts, state, IndexFields.FACET_DOC_ID, FACET_DOCUMENTS);
-        Map<String, JsonNode> meta = documents(searcher, byDocument.keySet());
+        Map<String, DocumentName> names = documentNames(searcher, byDocument.keySet());
         List<DocumentFacet> documents = new ArrayList<>();
         byDocument.forEach((id, n) -> {
-            JsonNode m = meta.get(id);
-            if (m != null) {
-                documents.add(new DocumentFacet(id, m.path("title").asText(), textOrNull(m.path("issuer")),
-                        textOrNull(m.path("region")), n));
+            DocumentName name = names.get(id);
+            if (name != null) {
+                documents.add(new DocumentFacet(id, name.title(), name.issuer(), name.region(), n));
             }
         });
         return new FacetCounts(facets, documents);
@@ -353,21 +352,51 @@ public final class SearchService {
         return values;
     }
 
-    /** The metadata of the given documents, by id (their records' JSON; never a document's text). */
-    private static Map<String, JsonNode> documents(IndexSearcher searcher, Set<String> ids) throws IOException {
-        Map<String, JsonNode> out = new java.util.HashMap<>();
-        if (ids.isEmpty()) {
+    /** A document's title, issuer and region, as the documents facet names it. */
+    private record DocumentName(String title, String issuer, String region) {
+    }
+
+    /** The names of the documents read from one reader (records change only with the reader). */
+    private record DocumentNames(IndexReader reader, Map<String, DocumentName> byId) {
+    }
+
+    private volatile DocumentNames documentNames;
+
+    /**
+     * The names of the given documents, by id: from their records' JSON (never a document's text), read once per
+     * reader; a document record's stored block holds its text, and a hundred of them were a tenth of a search.
+     */
+    private Map<String, DocumentName> documentNames(IndexSearcher searcher, Set<String> ids) throws IOException {
+        DocumentNames cache = documentNames;
+        if (cache == null || cache.reader() != searcher.getIndexReader()) {
+            cache = new DocumentNames(searcher.getIndexReader(), new java.util.concurrent.ConcurrentHashMap<>());
+            documentNames = cache;
+        }
+        Map<String, DocumentName> out = new java.util.HashMap<>();
+        Set<String> unread = new java.util.HashSet<>();
+        for (String id : ids) {
+            DocumentName name = cache.byId().get(id);
+            if (name != null) {
+                out.put(id, name);
+            } else {
+                unread.add(id);
+            }
+        }
+        if (unread.isEmpty()) {
             return out;
         }
         Query records = new org.apache.lucene.search.BooleanQuery.Builder()
                 .add(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(IndexFields.KIND,
                         UnitKind.DOCUMENT.label())), org.apache.lucene.search.BooleanClause.Occur.FILTER)
-                .add(new TermInSetQuery(IndexFields.ID, ids.stream().map(BytesRef::new).toList()),
+                .add(new TermInSetQuery(IndexFields.ID, unread.stream().map(BytesRef::new).toList()),
                         org.apache.lucene.search.BooleanClause.Occur.FILTER).build();
         StoredFields stored = searcher.storedFields();
-        for (var hit : searcher.search(records, ids.size()).scoreDocs) {
+        for (var hit : searcher.search(records, unread.size()).scoreDocs) {
             JsonNode m = JSON.readTree(stored.document(hit.doc, Set.of(IndexFields.JSON)).get(IndexFields.JSON));
-            out.put(m.path("id").asText(), m);
+            DocumentName name = new DocumentName(m.path("title").asText(), textOrNull(m.path("issuer")),
+                    textOrNull(m.path("region")));
+            cache.byId().put(m.path("id").asText(), name);
+            out.put(m.path("id").asText(), name);
         }
         return out;
     }

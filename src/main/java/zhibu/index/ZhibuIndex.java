@@ -725,10 +725,9 @@ public final class ZhibuIndex implements Closeable {
         return bytes >= 10L << 20 ? (bytes >> 20) + " MB" : String.format("%.1f MB", bytes / 1048576.0);
     }
 
+    /** The schema the last commit recorded (read from its segments file alone, not by opening the index). */
     private static String schemaOf(Directory directory) throws IOException {
-        try (DirectoryReader r = DirectoryReader.open(directory)) {
-            return r.getIndexCommit().getUserData().get(SCHEMA_KEY);
-        }
+        return org.apache.lucene.index.SegmentInfos.readLatestCommit(directory).getUserData().get(SCHEMA_KEY);
     }
 
     @Override

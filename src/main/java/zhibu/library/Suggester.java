@@ -33,13 +33,33 @@ public final class Suggester {
     private record Entry(String term, String pinyin, String initials, int uses) {
     }
 
+    /** The longest a suggestion waits for the vocabulary's first build. */
+    private static final long FIRST_BUILD_WAIT_SECONDS = 60;
+
     private volatile List<Entry> entries = List.of();
+    private final java.util.concurrent.CountDownLatch firstBuild = new java.util.concurrent.CountDownLatch(1);
     /** The words of a term as the index cut them. */
     private final Analyzer words;
 
-    public Suggester(Library library) throws IOException {
+    /** A suggester with no vocabulary yet: {@link #refresh} or {@link #refreshInBackground} builds it. */
+    public Suggester(Library library) {
         this.words = library.index().analyzer().indexAnalyzer();
-        refresh(library);
+    }
+
+    /**
+     * Builds the vocabulary on another thread, so that a server listens before it is built (at start it was a
+     * fifth of the time to the first answer); suggestions asked for meanwhile wait for it.
+     */
+    public void refreshInBackground(Library library) {
+        Thread.ofPlatform().name("zhibu-suggestions").daemon(true).start(() -> {
+            try {
+                refresh(library);
+            } catch (IOException | RuntimeException e) {
+                // no suggestions until the next refresh
+            } finally {
+                firstBuild.countDown();
+            }
+        });
     }
 
     /**
@@ -48,7 +68,7 @@ public final class Suggester {
      * its words (the rarest word's count). It reads no stored record, so it takes as long for a thousand times the
      * corpus as for the corpus.
      */
-    public void refresh(Library library) throws IOException {
+    public synchronized void refresh(Library library) throws IOException { // one build at a time: the last wins
         Map<String, Integer> uses = library.index().withSearcher(searcher -> {
             IndexReader reader = searcher.getIndexReader();
             Map<String, Integer> counted = new LinkedHashMap<>();
@@ -64,6 +84,7 @@ public final class Suggester {
         uses.forEach((term, n) -> built.add(entry(term, n)));
         built.sort(Comparator.comparingInt(Entry::uses).reversed().thenComparingInt(e -> e.term().length()));
         entries = List.copyOf(built);
+        firstBuild.countDown();
     }
 
     /** Every value of a one-term field. */
@@ -120,9 +141,15 @@ public final class Suggester {
         if (q.isEmpty()) {
             return List.of();
         }
+        try {
+            firstBuild.await(FIRST_BUILD_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        List<Entry> vocabulary = entries;
         List<String> out = new ArrayList<>();
         for (int pass = 0; pass < 3 && out.size() < MAX; pass++) {
-            for (Entry e : entries) {
+            for (Entry e : vocabulary) {
                 if (out.size() >= MAX) {
                     break;
                 }

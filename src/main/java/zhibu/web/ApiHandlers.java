@@ -41,6 +41,11 @@ final class ApiHandlers {
         this.suggester = suggester;
         this.caseRules = new CaseRules(search);
         this.checklists = new ChecklistService(library);
+    }
+
+    /** What a server works out after it listens: the suggestions' vocabulary and the checklists' requirements. */
+    void prepareInBackground() {
+        suggester.refreshInBackground(library);
         checklists.prepareInBackground();
     }
 

@@ -17,6 +17,7 @@ public final class WebApp {
     public static final String LOOPBACK = "127.0.0.1";
 
     private final Javalin javalin;
+    private final ApiHandlers api;
 
     public WebApp(Site site) throws IOException {
         if (!Files.isRegularFile(site.web().resolve("index.html"))) {
@@ -25,7 +26,7 @@ public final class WebApp {
         Library library = new Library(site.index());
         SearchService search = new SearchService(site.index());
         Suggester suggester = new Suggester(library);
-        ApiHandlers api = new ApiHandlers(library, search, suggester);
+        this.api = new ApiHandlers(library, search, suggester);
         AdminHandlers admin = new AdminHandlers(site, library, () -> {
             try {
                 suggester.refresh(library);
@@ -82,8 +83,26 @@ public final class WebApp {
         this(Site.of(index, web));
     }
 
+    /**
+     * Loads the classes a site is built from by building one that is never started, so that a server can do it
+     * on another thread while its index opens.
+     */
+    public static void loadClasses() {
+        try {
+            Javalin.create(config -> {
+                config.jsonMapper(new JavalinJackson(JsonSupport.MAPPER, false));
+                config.startup.showJavalinBanner = false;
+                config.routes.get("/", ctx -> ctx.result(""));
+            });
+        } catch (RuntimeException e) {
+            // only an optimisation: the real site loads what is missing
+        }
+    }
+
+    /** Listens, then works out in the background what only some requests need (they wait for it). */
     public WebApp start(String host, int port) {
         javalin.start(host, port);
+        api.prepareInBackground();
         return this;
     }
 

@@ -82,6 +82,22 @@ class LauncherIT {
     }
 
     @Test
+    void aRebuiltJarGetsANewClassArchive() throws Exception {
+        Path jar = Path.of("target/zhibu.jar");
+        Path archive = Path.of("target/zhibu-search.jsa");
+        zhibu(Map.of(), "search", "--nothing"); // any run leaves the command's archive
+        assertTrue(Files.isRegularFile(archive), "the first run wrote " + archive);
+        // as a new build leaves them: the jar newer than the archive and than the jar the archive recorded
+        java.time.Instant now = java.time.Instant.now();
+        Files.setLastModifiedTime(archive, java.nio.file.attribute.FileTime.from(now.minusSeconds(3600)));
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.from(now));
+        Run run = zhibu(Map.of(), "search", "--nothing");
+        assertEquals(2, run.exit(), run.err());
+        assertTrue(Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0,
+                "the archive was written again for the new jar (the JVM keeps ignoring an old one instead)");
+    }
+
+    @Test
     void ingestIsIncrementalAndSearchPrintsTheApiObject(@TempDir Path dir) throws Exception {
         String index = dir.resolve("index").toString();
         Run first = zhibu(Map.of(), "ingest", "--data", DATA, "--index", index, "corpus");

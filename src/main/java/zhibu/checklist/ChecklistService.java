@@ -3,6 +3,7 @@ package zhibu.checklist;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import zhibu.core.Background;
 import zhibu.core.BranchType;
 import zhibu.core.Clause;
 import zhibu.core.DocumentMetadata;
@@ -50,18 +51,18 @@ public final class ChecklistService {
         }
     }
 
-    /** Extracts the requirements now on another thread, so the first checklist finds them ready. */
+    /** Extracts the requirements now in the background, so the first checklist finds them ready. */
     public void prepareInBackground() {
         rebuildInBackground(() -> {
         });
     }
 
     /**
-     * Extracts the requirements of the index as it is now on another thread, then runs {@code after}. A failure
+     * Extracts the requirements of the index as it is now in the background, then runs {@code after}. A failure
      * leaves what was built before (or nothing, and the next request builds and says what went wrong).
      */
     private void rebuildInBackground(Runnable after) {
-        Thread.ofPlatform().name("zhibu-checklist-requirements").daemon(true).start(() -> {
+        Background.run(() -> {
             try {
                 rebuild();
             } catch (IOException | RuntimeException e) {

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import zhibu.admin.ServerFile;
 import zhibu.admin.Tokens;
+import zhibu.core.Background;
 import zhibu.index.IngestOutcome;
 import zhibu.index.Ingestion;
 import zhibu.index.ZhibuIndex;
@@ -115,7 +116,7 @@ public final class ServeCommand {
             return 1;
         }
         if (!empty) {
-            Thread.ofPlatform().name("zhibu-corpus-check").daemon(true).start(checkCorpus);
+            Background.run(checkCorpus); // after the suggestions and the checklists' requirements
         }
         String shownHost = host.equals(WebApp.LOOPBACK) || host.equals("localhost") ? "localhost" : host;
         String url = "http://" + shownHost + ":" + app.port();

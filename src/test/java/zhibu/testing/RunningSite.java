@@ -89,7 +89,10 @@ public final class RunningSite implements AutoCloseable {
     /** Sends a request to the site, with {@code token} as the bearer when it is not null. */
     public HttpResponse<String> send(String method, String path, HttpRequest.BodyPublisher body, String contentType,
                                      String token) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path)).method(method, body);
+        // a body waits for the server's 100 Continue, as curl's large uploads do: the server answers a refused
+        // upload (401, 413) without reading it and closes, and a client still sending then loses that answer
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path)).method(method, body)
+                .expectContinue(body.contentLength() != 0);
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }

@@ -116,7 +116,7 @@ class AdminApiTest {
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                             URI.create("http://localhost:" + readOnly.port() + "/api/documents"))
                     .header("Authorization", "Bearer " + RunningSite.ADMIN_TOKEN)
-                    .header("Content-Type", upload.contentType()).POST(upload.body()).build(),
+                    .header("Content-Type", upload.contentType()).POST(upload.body()).expectContinue(true).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertTrue(error(response, 401).contains("管理功能未开启"));
         } finally {
@@ -159,7 +159,7 @@ class AdminApiTest {
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                             URI.create("http://localhost:" + small.port() + "/api/documents"))
                     .header("Authorization", "Bearer " + RunningSite.ADMIN_TOKEN)
-                    .header("Content-Type", upload.contentType()).POST(upload.body()).build(),
+                    .header("Content-Type", upload.contentType()).POST(upload.body()).expectContinue(true).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertTrue(error(response, 413).contains("1 MB"));
             try (var stored = Files.list(data.resolve("originals"))) {

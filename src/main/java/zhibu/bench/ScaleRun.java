@@ -397,13 +397,7 @@ public final class ScaleRun {
         Process server = again.process();
         try {
             long jvm = server.pid(); // the launcher execs java: the same process
-            long s0 = System.nanoTime(); // before the JIT has compiled the search: what the first person waits
-            int firstStatus = status(http, base + "/api/search?q=" + URLEncoder.encode(questions.get(0),
-                    StandardCharsets.UTF_8), 60);
-            long firstSearch = System.nanoTime() - s0;
-            if (firstStatus != 200) {
-                throw new IOException("/api/search answered " + firstStatus + " for " + questions.get(0));
-            }
+            long firstSearch = search(http, base, questions.get(0), 60); // before the JIT has compiled it
             List<String> rows = new ArrayList<>();
             rows.add(row("start: launcher to the first answer of /api/health (the first start after a build; "
                     + "again, with the class archive the first one wrote)", ms(first.nanos()) + "; " + ms(again.nanos())));
@@ -412,13 +406,9 @@ public final class ScaleRun {
             int n = 0;
             for (int r = 0; r <= options.rounds(); r++) {
                 for (String q : questions) {
-                    long s = System.nanoTime();
-                    int status = status(http, base + "/api/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8), 30);
-                    if (status != 200) {
-                        throw new IOException("/api/search answered " + status + " for " + q);
-                    }
+                    long took = search(http, base, q, 30);
                     if (r > 0) { // the first round warms up
-                        times[n++] = System.nanoTime() - s;
+                        times[n++] = took;
                     }
                 }
             }
@@ -490,6 +480,16 @@ public final class ScaleRun {
         com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
         com.fasterxml.jackson.databind.JsonNode list = json.isArray() ? json : json.path("documents");
         return URLEncoder.encode(list.path(0).path("id").asText(), StandardCharsets.UTF_8);
+    }
+
+    /** How long /api/search took to answer {@code q}, in nanoseconds; anything but 200 is an error. */
+    private static long search(HttpClient http, String base, String q, int seconds) throws IOException {
+        long t = System.nanoTime();
+        int status = status(http, base + "/api/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8), seconds);
+        if (status != 200) {
+            throw new IOException("/api/search answered " + status + " for " + q);
+        }
+        return System.nanoTime() - t;
     }
 
     private static int status(HttpClient http, String url, int seconds) {

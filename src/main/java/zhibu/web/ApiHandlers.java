@@ -44,7 +44,10 @@ final class ApiHandlers {
         this.checklists = new ChecklistService(library);
     }
 
-    /** What a server works out after it listens: the suggestions' vocabulary and the checklists' requirements. */
+    /**
+     * What a server does after it listens, in this order on the background thread: the warm-up searches, the
+     * suggestions' vocabulary and the checklists' requirements.
+     */
     void prepareInBackground() {
         Background.run(this::warmUp);
         suggester.refreshInBackground(library);

@@ -200,7 +200,8 @@ public final class ChecklistBuilder {
     }
 
     private static ChecklistItem.Source source(Requirement r) {
-        return new ChecklistItem.Source(r.clauseId(), r.docTitle(), r.docNumber(), r.path(), r.clauseText());
+        return new ChecklistItem.Source(r.clauseId(), r.docTitle(), r.docNumber(), r.path(), r.clauseText(),
+                r.statement());
     }
 
     /**

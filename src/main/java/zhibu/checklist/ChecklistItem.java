@@ -13,8 +13,9 @@ public record ChecklistItem(String id, String category, String title, String req
                             List<Source> sources, List<Variant> variants, Duty duty, boolean optional, String matter,
                             List<String> matters, List<Row> rows) {
 
-    /** Where a requirement is written. */
-    public record Source(String clauseId, String docTitle, String docNumber, List<String> path, String text) {
+    /** Where a requirement is written: the clause, and the sentence of it (or the piece of one) that states it. */
+    public record Source(String clauseId, String docTitle, String docNumber, List<String> path, String text,
+                         String sentence) {
     }
 
     /** One of the ways the sources state the requirement, when they differ. */

@@ -1,18 +1,31 @@
 package zhibu.checklist;
 
+import java.util.List;
+
 /**
  * The branch a checklist is for: its type, its number of full members, whether it has party groups (党小组) and
- * Party-member leading cadres (党员领导干部) whose duties then show, and for a 高校 branch whether it is a
- * teachers' (教职工) or students' (学生) branch (null: both).
+ * Party-member leading cadres (党员领导干部) whose duties then show, for a 高校 branch whether it is a teachers'
+ * (教职工) or students' (学生) branch (null: both), and where it is ({@code region}: a province, city or county as
+ * documents name it; null: unknown, so only the central rules bind it).
  */
-public record Profile(String branchType, int members, boolean partyGroups, boolean leaders, String campus) {
-    public static final java.util.List<String> CAMPUS_ROLES = java.util.List.of("教职工", "学生");
+public record Profile(String branchType, int members, boolean partyGroups, boolean leaders, String campus,
+                      String region) {
+    public static final List<String> CAMPUS_ROLES = List.of("教职工", "学生");
 
     public Profile(String branchType, int members, boolean partyGroups, boolean leaders) {
-        this(branchType, members, partyGroups, leaders, null);
+        this(branchType, members, partyGroups, leaders, null, null);
+    }
+
+    public Profile(String branchType, int members, boolean partyGroups, boolean leaders, String campus) {
+        this(branchType, members, partyGroups, leaders, campus, null);
     }
 
     public static Profile of(String branchType, int members) {
-        return new Profile(branchType, members, true, true, null);
+        return new Profile(branchType, members, true, true, null, null);
+    }
+
+    /** The same branch in a region. */
+    public Profile in(String newRegion) {
+        return new Profile(branchType, members, partyGroups, leaders, campus, newRegion);
     }
 }

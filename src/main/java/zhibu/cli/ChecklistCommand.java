@@ -14,6 +14,28 @@ import zhibu.library.Library;
 
 /** {@code zhibu checklist --type TYPE --members N [--format text|json|docx|xlsx|ics|html] [-o FILE] [--campus 教职工|学生] [--no-groups] [--no-leaders]}. */
 public final class ChecklistCommand {
+    /**
+     * The index a command reads checklists from ({@code --index}, default index/), made from the corpus first when
+     * there is none and no server holds one; null after one sentence on {@code err} when it cannot be opened.
+     */
+    static ZhibuIndex openIndex(Args args, PrintStream err) throws java.io.IOException {
+        Path folder = Home.resolve(args.value("index", "index")).toAbsolutePath().normalize();
+        Path data = Home.resolve(args.value(Home.DATA, "data"));
+        zhibu.vectors.Vectors vectors = Home.vectors(args, err);
+        if (!org.apache.lucene.index.DirectoryReader.indexExists(org.apache.lucene.store.FSDirectory.open(folder))
+                && zhibu.admin.ServerFile.running(data, folder).isEmpty()) {
+            // no index yet, and nobody else's: make it from the corpus, then read it like any other
+            ZhibuIndex fresh = Home.openWriter(folder, vectors, zhibu.index.Ingestion.forked(Home.edits(data)), err);
+            if (fresh == null) {
+                return null;
+            }
+            try (fresh) {
+                fresh.ingest(List.of(Home.resolve("corpus")));
+            }
+        }
+        return Home.openReader(folder, vectors, err);
+    }
+
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
         List<String> normalized = argv.stream().map(a -> a.equals("-o") ? "--output" : a).toList();
         Args args = Args.parse(normalized, Set.of("type", "members", "format", "output", "index", "campus", Home.DATA),
@@ -34,21 +56,7 @@ public final class ChecklistCommand {
         if (format.binary() && output == null) {
             throw new Args.UsageException("--format " + formatLabel + " writes a file: give -o FILE");
         }
-        Path folder = Home.resolve(args.value("index", "index")).toAbsolutePath().normalize();
-        Path data = Home.resolve(args.value(Home.DATA, "data"));
-        zhibu.vectors.Vectors vectors = Home.vectors(args, err);
-        if (!org.apache.lucene.index.DirectoryReader.indexExists(org.apache.lucene.store.FSDirectory.open(folder))
-                && zhibu.admin.ServerFile.running(data, folder).isEmpty()) {
-            // no index yet, and nobody else's: make it from the corpus, then read it like any other
-            ZhibuIndex fresh = Home.openWriter(folder, vectors, zhibu.index.Ingestion.forked(Home.edits(data)), err);
-            if (fresh == null) {
-                return 1;
-            }
-            try (fresh) {
-                fresh.ingest(List.of(Home.resolve("corpus")));
-            }
-        }
-        ZhibuIndex opened = Home.openReader(folder, vectors, err);
+        ZhibuIndex opened = openIndex(args, err);
         if (opened == null) {
             return 1;
         }

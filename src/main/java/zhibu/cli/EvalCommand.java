@@ -25,8 +25,11 @@ public final class EvalCommand {
     static final Path FUSION_FILE = Path.of("src/main/resources/zhibu/fusion.tsv");
 
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
-        Args args = Args.parse(argv, Set.of("analyzer", "run", "k", "corpus", "cv", Home.DATA),
-                Set.of("details", "tune", "write", "calibrate", "floors", Home.NO_VECTORS));
+        Args args = Args.parse(argv, Set.of("analyzer", "run", "k", "corpus", "cv", "index", "gold", Home.DATA),
+                Set.of("details", "tune", "write", "calibrate", "floors", "checklists", Home.NO_VECTORS));
+        if (args.flag("checklists")) {
+            return checklists(args, out, err);
+        }
         if (args.positional().isEmpty()) {
             throw new Args.UsageException("give one or more query sets, e.g. zhibu eval eval/dev-queries.tsv "
                     + "eval/dev-queries-2.tsv ../shared/eval/exam-dev.jsonl");
@@ -98,6 +101,38 @@ public final class EvalCommand {
             }
         }
         return 0;
+    }
+
+    /**
+     * {@code --checklists [--gold eval/checklist-gold] [--details] [--floors]}: each gold profile's checklist against
+     * the hand-written gold, with every error named under {@code --details}.
+     */
+    private static int checklists(Args args, PrintStream out, PrintStream err) throws Exception {
+        Path gold = Home.resolve(args.value("gold", zhibu.eval.ChecklistGold.FOLDER.toString()));
+        if (!Files.isRegularFile(gold.resolve("duties.tsv"))) {
+            err.println("zhibu eval: no checklist gold at " + gold + " (duties.tsv and profiles.tsv)");
+            return 1;
+        }
+        zhibu.index.ZhibuIndex opened = ChecklistCommand.openIndex(args, err);
+        if (opened == null) {
+            return 1;
+        }
+        try (zhibu.index.ZhibuIndex index = opened) {
+            zhibu.library.Library library = new zhibu.library.Library(index);
+            zhibu.checklist.ChecklistService service = new zhibu.checklist.ChecklistService(library);
+            List<zhibu.eval.ChecklistGold.Result> results = zhibu.eval.ChecklistGold.read(gold)
+                    .measure(library, service::checklist);
+            if (args.flag("details")) {
+                for (zhibu.eval.ChecklistGold.Result r : results) {
+                    out.println("== " + r.profile());
+                    r.details().forEach(line -> out.println("  " + line));
+                }
+                out.println();
+            }
+            out.print(args.flag("floors") ? zhibu.eval.ChecklistGold.floors(results)
+                    : zhibu.eval.ChecklistGold.table(results));
+            return 0;
+        }
     }
 
     /** {@code --calibrate}: fits the coverage model, prints how well it tells the two classes apart, may write it. */

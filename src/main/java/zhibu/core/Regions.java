@@ -57,28 +57,6 @@ public final class Regions {
         return INSTANCE;
     }
 
-    /** The region an issuer speaks for: "中共西安市委组织部" → "陕西省西安市"; central bodies → 全国. */
-    public Optional<String> ofIssuer(String issuer) {
-        if (issuer == null || issuer.isBlank()) {
-            return Optional.empty();
-        }
-        for (Map.Entry<String, String> city : cityToProvince.entrySet()) {
-            if (issuer.contains(city.getKey())) {
-                return Optional.of(city.getValue() + city.getKey());
-            }
-        }
-        for (Map.Entry<String, String> province : provinceByShortName.entrySet()) {
-            if (issuer.contains(province.getValue()) || issuer.contains(province.getKey() + "省")
-                    || issuer.contains(province.getKey() + "市")) {
-                return Optional.of(province.getValue());
-            }
-        }
-        if (issuer.matches(".*(中共中央|中央|国务院|全国|中国共产党全国代表大会|中组部).*")) {
-            return Optional.of(NATIONAL);
-        }
-        return Optional.empty();
-    }
-
     /**
      * The names a region is known by, each level full and short: "陕西省西安市" → 陕西省西安市, 陕西省, 陕西, 西安市, 西安.
      */

@@ -9,7 +9,6 @@ import java.util.regex.Pattern;
 import zhibu.core.BranchType;
 import zhibu.core.DocumentKind;
 import zhibu.core.DocumentMetadata;
-import zhibu.core.Regions;
 
 /** Title, issuer, 文号, date, kind, region and branch types, read from a document's own text. */
 public final class MetadataExtractor {
@@ -44,7 +43,8 @@ public final class MetadataExtractor {
                 date,
                 kind,
                 DocumentMetadata.CURRENT,
-                Regions.get().ofIssuer(issuer).orElse(null),
+                zhibu.core.Divisions.get().ofIssuer(issuer, String.join("\n", head(paragraphs)))
+                        .map(zhibu.core.Jurisdiction::label).orElse(null),
                 branchTypes(title),
                 fileName,
                 sha256);

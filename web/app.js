@@ -369,10 +369,13 @@ async function renderChecklist(main, params) {
   setTitle('党支部标准化规范化建设清单');
   const type = params.get('branchType') || '';
   const members = params.get('members') || '';
+  const region = params.get('region') || '';
   // a checked box sends false (hidden) then true; absent means the API's default, true
   const flag = (name) => !params.has(name) || params.getAll(name).includes('true');
   const groups = flag('groups');
   const leaders = flag('leaders');
+  const picker = regionPicker(region);
+  const plan = calendarFields(params);
   const form = el('form', { class: 'profile', action: '/checklist', method: 'get' },
     el('label', { for: 'cl-type' }, '党支部类型'),
     el('select', { id: 'cl-type', name: 'branchType', required: true },
@@ -380,6 +383,7 @@ async function renderChecklist(main, params) {
       ALL_TYPES.map((t) => el('option', { value: t, selected: t === type }, t))),
     el('label', { for: 'cl-members' }, '正式党员人数'),
     el('input', { id: 'cl-members', name: 'members', type: 'number', min: '1', max: '10000', required: true, value: members, inputmode: 'numeric' }),
+    picker.element,
     el('label', { for: 'cl-campus' }, '高校支部类别'),
     el('select', { id: 'cl-campus', name: 'campus' },
       el('option', { value: '' }, '教职工和学生'),
@@ -388,36 +392,103 @@ async function renderChecklist(main, params) {
     el('label', { class: 'check' }, el('input', { type: 'checkbox', name: 'groups', value: 'true', checked: groups }), '设有党小组'),
     el('input', { type: 'hidden', name: 'leaders', value: 'false' }),
     el('label', { class: 'check' }, el('input', { type: 'checkbox', name: 'leaders', value: 'true', checked: leaders }), '有党员领导干部'),
+    plan.element,
     el('button', { type: 'submit' }, '生成清单'));
   const campus = form.querySelector('#cl-campus');
   const campusLabel = form.querySelector('label[for="cl-campus"]');
   const showCampus = () => { const on = form.querySelector('#cl-type').value === '高校'; campus.hidden = !on; campusLabel.hidden = !on; };
   form.querySelector('#cl-type').addEventListener('change', showCampus);
   showCampus();
-  const body = [el('h1', {}, '党支部标准化规范化建设清单'), el('p', { class: 'meta' }, '按党支部类型和党员人数生成，每一项都注明出自哪份文件的哪一条；各文件规定不同时列出差异，按从严的执行。'), form];
-  if (!type || !members) {
-    main.replaceChildren(el('div', { class: 'checklist-page' }, body));
-    return;
-  }
+  const body = [el('h1', {}, '党支部标准化规范化建设清单'), el('p', { class: 'meta' }, '按党支部类型、所在地区和党员人数生成：只列中央和所在省、市、县的规定，每一项都注明出自哪份文件的哪一条；各文件规定不同时列出差异，按从严的执行。'), form];
+  main.replaceChildren(el('div', { class: 'checklist-page' }, body));
+  await picker.ready;
+  if (!type || !members) return;
   const query = new URLSearchParams({ branchType: type, members, groups: String(groups), leaders: String(leaders) });
   if (type === '高校' && params.get('campus')) query.set('campus', params.get('campus'));
+  if (region) query.set('region', region);
   const checklist = await api('/api/checklist?' + query);
+  const calendarQuery = new URLSearchParams(query);
+  plan.values().forEach(([k, v]) => { if (v) calendarQuery.set(k, v); });
   const downloads = el('p', { class: 'downloads' }, '下载：', [['docx', 'Word'], ['xlsx', 'Excel'], ['ics', '日历'], ['html', '打印页'], ['json', 'JSON']]
-    .map(([f, label]) => link('/api/checklist?' + query + '&format=' + f, label, { class: 'chip', download: f === 'html' ? null : '' })));
-  body.push(el('h2', { class: 'results-title' }, type + '党支部 · ' + members + ' 名正式党员 ', el('span', { class: 'meta' }, '共 ' + checklist.items.filter((i) => i.duty !== 'higher').length + ' 项')), downloads);
-  checklist.notes.forEach((n) => body.push(el('p', { class: 'notice' }, n)));
+    .map(([f, label]) => link('/api/checklist?' + (f === 'ics' ? calendarQuery : query) + '&format=' + f, label, { class: 'chip', download: f === 'html' ? null : '' })));
   const own = checklist.items.filter((i) => i.duty !== 'higher');
   const higher = checklist.items.filter((i) => i.duty === 'higher');
-  body.push(...checklistSections(own));
+  const place = checklist.profile.region || '未指定地区';
+  const results = [el('h2', { class: 'results-title' }, type + '党支部 · ' + members + ' 名正式党员 · ' + place + ' ', el('span', { class: 'meta' }, '共 ' + own.length + ' 项')), downloads];
+  checklist.notes.forEach((n) => results.push(el('p', { class: 'notice' }, n)));
+  results.push(...checklistSections(own));
   if (higher.length) {
-    body.push(el('section', { class: 'higher' }, el('h2', {}, '上级党组织的相关职责（' + higher.length + '）'),
-      el('p', { class: 'meta' }, '以下事项由上级党组织负责，列出供本支部对照，不计入本支部清单。'),
+    results.push(el('section', { class: 'higher' }, el('h2', {}, '上级和单位的职责（' + higher.length + '）'),
+      el('p', { class: 'meta' }, '以下事项由上级党组织、本单位或财政负责，列出供本支部对照，不由本支部完成，不计入本支部清单。'),
       el('ol', { class: 'items' }, higher.map(checklistItem))));
   }
-  main.replaceChildren(el('div', { class: 'checklist-page' }, body));
+  if (checklist.references.length) {
+    results.push(el('section', { class: 'references' }, el('h2', {}, '各地做法（参考，' + checklist.references.length + '）'),
+      el('p', { class: 'meta' }, '以下是各地文件的规定，只约束当地的党支部，不作为本支部的要求；选择所在地区后，当地的规定会列入清单。'),
+      el('ol', { class: 'items' }, checklist.references.map(checklistItem))));
+  }
+  main.querySelector('.checklist-page').append(...results);
 }
 
-const DUTY_LABELS = { branch: '党支部', secretary: '支部书记', member: '党员', higher: '上级党组织' };
+/**
+ * The region picker: a province, then a city, then a county, each loaded from /api/regions when the one above is
+ * chosen; the form sends the deepest chosen place's full name as region (empty: no region, only central rules).
+ */
+function regionPicker(initial) {
+  const hidden = el('input', { type: 'hidden', name: 'region', value: initial });
+  const levels = ['省', '市', '县（区）'].map((label, i) => el('select', { id: 'cl-region-' + i, 'aria-label': '所在地区：' + label, disabled: i > 0 },
+    el('option', { value: '' }, i === 0 ? '不指定（只列中央规定）' : '（全' + (i === 1 ? '省' : '市') + '）')));
+  const fill = (level, regions, chosen) => {
+    const select = levels[level];
+    select.replaceChildren(select.firstChild, ...regions.map((r) => el('option', { value: r.code, 'data-region': r.region, 'data-divided': String(r.divided), selected: r.code === chosen }, r.name)));
+    select.disabled = regions.length === 0;
+  };
+  const clearBelow = (level) => { for (let i = level + 1; i < levels.length; i++) fill(i, [], null); };
+  const update = () => {
+    let value = '';
+    levels.forEach((s) => { const o = s.selectedOptions[0]; if (o && o.value) value = o.dataset.region; });
+    hidden.value = value;
+  };
+  levels.forEach((select, level) => select.addEventListener('change', async () => {
+    clearBelow(level);
+    const option = select.selectedOptions[0];
+    if (option && option.value && option.dataset.divided === 'true' && level + 1 < levels.length) {
+      fill(level + 1, (await api('/api/regions?parent=' + encodeURIComponent(option.value))).regions, null);
+    }
+    update();
+  }));
+  const ready = (async () => {
+    if (!initial) {
+      fill(0, (await api('/api/regions')).regions, null);
+      return;
+    }
+    const found = await api('/api/regions?place=' + encodeURIComponent(initial));
+    const path = found.path;
+    fill(0, (await api('/api/regions')).regions, path[0] && path[0].code);
+    for (let i = 1; i < levels.length && i <= path.length; i++) {
+      const below = i < path.length ? (await api('/api/regions?parent=' + encodeURIComponent(path[i - 1].code))).regions : found.regions;
+      fill(i, below, path[i] && path[i].code);
+    }
+    update();
+  })();
+  const element = el('fieldset', { class: 'region-picker' }, el('legend', {}, '所在地区'), levels, hidden);
+  return { element, ready };
+}
+
+/** The calendar's year and fixed days, folded away: only the 日历 download uses them. */
+function calendarFields(params) {
+  const fields = [['year', '年度', 2000, 2100], ['partyDay', '主题党日（每月几日）', 1, 28],
+    ['committeeDay', '支委会（每月几日）', 1, 28], ['groupDay', '党小组会（每月几日）', 1, 28]];
+  const inputs = fields.map(([name, label, min, max]) => el('label', {}, label,
+    el('input', { name, type: 'number', min: String(min), max: String(max), inputmode: 'numeric', value: params.get(name) || '', placeholder: name === 'year' ? '明年' : '' })));
+  const element = el('details', { class: 'calendar-plan', open: fields.some(([n]) => params.get(n)) },
+    el('summary', {}, '日历设置（下载日历时使用）'), inputs,
+    el('p', { class: 'meta' }, '不填时：年度为下一年（10月起）或当年，主题党日每月10日，支委会每月5日，党小组会每月20日。'));
+  const values = () => fields.map(([name]) => [name, element.querySelector('input[name="' + name + '"]').value]);
+  return { element, values };
+}
+
+const DUTY_LABELS = { branch: '党支部', committee: '支部委员会', secretary: '支部书记', group: '党小组', member: '党员', higher: '上级党组织' };
 
 function checklistSections(items) {
   const sections = [];
@@ -436,12 +507,12 @@ function checklistItem(item) {
   return el('li', { class: 'item', id: item.id },
     el('p', { class: 'requirement' }, item.optional ? el('span', { class: 'option' }, '可选') : null, item.requirement, ' ',
       item.frequency && !item.optional ? el('span', { class: 'badge current' }, freqLabel(item.frequency)) : null,
-      el('span', { class: 'duty' }, '责任：' + (DUTY_LABELS[item.duty] || item.duty))),
+      el('span', { class: 'duty' }, '责任：' + (item.holder || DUTY_LABELS[item.duty] || item.duty))),
     item.rows.length ? el('ul', { class: 'bands' }, item.rows.map((r) => el('li', {}, r.text))) : null,
     item.variants.length ? el('div', { class: 'variants' }, el('p', { class: 'meta' }, '各文件规定不同（已按从严列出）：'),
       el('ul', {}, item.variants.map((v) => el('li', {}, v.requirement, ' —— ', v.sources.map((s) => s.docTitle).filter((t, i, a) => a.indexOf(t) === i).join('、'))))) : null,
     item.sources.map((s) => el('details', { class: 'source' },
-      el('summary', {}, '依据：《' + s.docTitle + '》' + (s.docNumber ? '（' + s.docNumber + '）' : '') + s.path.join(' ')),
+      el('summary', {}, '依据：' + (s.region && s.region !== '全国' ? '〔' + s.region + '〕' : '') + '《' + s.docTitle + '》' + (s.docNumber ? '（' + s.docNumber + '）' : '') + s.path.join(' ')),
       el('p', {}, s.text), el('p', {}, link('/c/' + encodeURIComponent(s.clauseId), '查看条文')))));
 }
 
@@ -590,7 +661,7 @@ function metadataForm(doc, onSaved, onCancel) {
     STATUSES.map((s) => el('option', { value: s, selected: s === doc.status }, s)));
   const types = ALL_TYPES.map((t) => el('label', { class: 'check' },
     el('input', { type: 'checkbox', name: 'branchTypes', value: t, checked: (doc.branchTypes || []).includes(t) }), t));
-  const region = el('input', { name: 'region', value: doc.region || '', maxlength: '40', 'aria-label': '地区' });
+  const region = el('input', { name: 'region', value: doc.region || '', maxlength: '40', 'aria-label': '适用地区', placeholder: '全国，或省、市、县（区），如 浏阳市' });
   const message = el('p', { class: 'notice error', role: 'alert', hidden: true });
   return el('form', { class: 'meta-edit', onsubmit: async (e) => {
     e.preventDefault();
@@ -606,7 +677,8 @@ function metadataForm(doc, onSaved, onCancel) {
   } },
   el('div', {}, el('span', { class: 'label' }, '状态'), status),
   el('div', { class: 'types' }, el('span', { class: 'label' }, '适用党支部'), types),
-  el('div', {}, el('span', { class: 'label' }, '地区'), region),
+  el('div', {}, el('span', { class: 'label' }, '适用地区'), region,
+    el('span', { class: 'meta' }, '只约束该地区的党支部；清单按此决定本支部是否适用。')),
   el('div', { class: 'actions' }, el('button', { type: 'submit' }, '保存并重新索引'),
     el('button', { type: 'button', class: 'secondary', onclick: onCancel }, '取消')),
   message);

@@ -41,19 +41,21 @@ public enum ChecklistFormat {
         return Arrays.stream(values()).filter(f -> f.name().toLowerCase(Locale.ROOT).equals(label)).findFirst();
     }
 
-    public byte[] render(Checklist checklist) throws IOException {
+    /** The checklist in this format; a calendar for the plan's year and days (see {@link BranchCalendar}). */
+    public byte[] render(Checklist checklist, CalendarPlan plan) throws IOException {
         return switch (this) {
             case TEXT -> ChecklistWriters.text(checklist).getBytes(StandardCharsets.UTF_8);
             case JSON -> Json.MAPPER.writeValueAsBytes(checklist);
             case DOCX -> ChecklistWriters.docx(checklist, LocalDate.now());
             case XLSX -> ChecklistWriters.xlsx(checklist, LocalDate.now());
-            case ICS -> ChecklistWriters.ics(checklist, LocalDate.now()).getBytes(StandardCharsets.UTF_8);
+            case ICS -> ChecklistWriters.ics(checklist, plan).getBytes(StandardCharsets.UTF_8);
             case HTML -> ChecklistWriters.html(checklist, LocalDate.now()).getBytes(StandardCharsets.UTF_8);
         };
     }
 
-    /** A file name for downloads: 高校-30人-清单.docx. */
-    public String fileName(Profile profile) {
-        return profile.branchType() + "-" + profile.members() + "人-清单." + extension;
+    /** A file name for downloads: 高校-30人-清单.docx, 高校-30人-2027年日历.ics. */
+    public String fileName(Profile profile, CalendarPlan plan) {
+        return profile.branchType() + "-" + profile.members() + "人-" + (this == ICS ? plan.year() + "年日历." : "清单.")
+                + extension;
     }
 }

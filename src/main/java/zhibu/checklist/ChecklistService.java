@@ -36,6 +36,9 @@ public final class ChecklistService {
         if (BranchType.fromLabel(profile.branchType()).isEmpty()) {
             throw new IllegalArgumentException("unknown branch type " + profile.branchType());
         }
+        if (profile.region() != null && Profile.place(profile.region()).isEmpty()) {
+            throw new IllegalArgumentException("no province, city or county " + profile.region());
+        }
         return builder().build(profile);
     }
 

@@ -7,17 +7,19 @@ import java.util.stream.Collectors;
 
 /**
  * A checklist as printed tables: the branch's own items (序号, 类别, 要求, 责任, 频次, 依据, 完成情况 left blank), then
- * what it can expect from above, in a section of its own. Every format (text, DOCX, XLSX, HTML) prints these.
+ * what it can expect from the bodies above and its unit, and — when its region was not given — what local documents
+ * say (各地做法), each in a section of its own. Every format (text, DOCX, XLSX, HTML) prints these.
  */
 public final class ChecklistTable {
     public static final List<String> HEADER = List.of("序号", "类别", "要求", "责任", "频次", "依据", "完成情况");
     /** Relative column widths, in characters: 类别 never wraps per character, 完成情况 has room to write in. */
     public static final int[] WIDTHS = {5, 9, 48, 8, 9, 36, 14};
     public static final String OWN = "本支部工作清单";
-    public static final String HIGHER = "上级党组织的相关职责（供对照，不由本支部完成）";
+    public static final String HIGHER = "上级和单位的职责（供对照，不由本支部完成）";
+    public static final String REFERENCES = "各地做法（参考，不作为本支部的要求）";
 
-    /** A section of the printed checklist, its rows numbered from 1. */
-    public record Section(String title, List<Row> rows) {
+    /** A section of the printed checklist, its rows numbered from 1, and the short name of its sheet in a workbook. */
+    public record Section(String title, String sheet, List<Row> rows) {
     }
 
     /** One printed row: 序号 as a number, the other cells as text (lines separated by \n). */
@@ -38,6 +40,7 @@ public final class ChecklistTable {
     public static String subtitle(Profile profile, LocalDate date) {
         List<String> parts = new ArrayList<>();
         parts.add("支部类型：" + profile.branchType());
+        parts.add("所在地区：" + (profile.region() == null ? "未指定（只列中央规定）" : profile.region()));
         if (profile.campus() != null) {
             parts.add(profile.campus() + "党支部");
         }
@@ -53,15 +56,25 @@ public final class ChecklistTable {
         List<Row> higher = new ArrayList<>();
         for (ChecklistItem item : checklist.items()) {
             List<Row> rows = item.duty() == Duty.HIGHER ? higher : own;
-            rows.add(new Row(rows.size() + 1, item.category(), requirement(item), item.duty().chinese(),
-                    frequency(item), basis(item)));
+            rows.add(row(rows.size() + 1, item));
+        }
+        List<Row> references = new ArrayList<>();
+        for (ChecklistItem item : checklist.references()) {
+            references.add(row(references.size() + 1, item));
         }
         List<Section> sections = new ArrayList<>();
-        sections.add(new Section(OWN, own));
+        sections.add(new Section(OWN, "本支部清单", own));
         if (!higher.isEmpty()) {
-            sections.add(new Section(HIGHER, higher));
+            sections.add(new Section(HIGHER, "上级和单位职责", higher));
+        }
+        if (!references.isEmpty()) {
+            sections.add(new Section(REFERENCES, "各地做法", references));
         }
         return sections;
+    }
+
+    private static Row row(int number, ChecklistItem item) {
+        return new Row(number, item.category(), requirement(item), item.holder(), frequency(item), basis(item));
     }
 
     public static String frequency(ChecklistItem item) {
@@ -88,7 +101,10 @@ public final class ChecklistTable {
         return item.sources().stream().map(ChecklistTable::citation).collect(Collectors.joining("\n"));
     }
 
+    /** 《title》（文号）path, with the place of a local document: 〔湖南省〕《…》. */
     public static String citation(ChecklistItem.Source s) {
-        return zhibu.core.Citation.of(s.docTitle(), s.docNumber(), s.path());
+        String place = s.region() == null || s.region().isBlank() || s.region().equals(zhibu.core.Regions.NATIONAL) ? ""
+                : "〔" + s.region() + "〕";
+        return place + zhibu.core.Citation.of(s.docTitle(), s.docNumber(), s.path());
     }
 }

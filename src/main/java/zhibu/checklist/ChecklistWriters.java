@@ -2,7 +2,6 @@ package zhibu.checklist;
 
 import static zhibu.export.Html.escape;
 
-import biweekly.Biweekly;
 import biweekly.ICalendar;
 import biweekly.component.VEvent;
 import biweekly.property.DateStart;
@@ -150,7 +149,7 @@ public final class ChecklistWriters {
             titleStyle.setFont(big);
             boolean first = true;
             for (ChecklistTable.Section section : ChecklistTable.sections(checklist)) {
-                XSSFSheet sheet = book.createSheet(first ? "本支部清单" : "上级职责");
+                XSSFSheet sheet = book.createSheet(section.sheet());
                 sheet.createRow(0).createCell(0).setCellValue(ChecklistTable.title(checklist.profile())
                         + (first ? "" : "：" + section.title()));
                 sheet.getRow(0).getCell(0).setCellStyle(titleStyle);
@@ -206,55 +205,49 @@ public final class ChecklistWriters {
      * quarter's first month, half-yearly ones in January and July, yearly ones once in November. Options, duties
      * of bodies above and once-a-term matters have no date.
      */
-    public static String ics(Checklist checklist, LocalDate start) {
+    /**
+     * RFC 5545 folds lines at 75 octets; biweekly folds by characters, and a Chinese character is three octets in
+     * UTF-8 (no UTF-16 unit is more than three): 25 characters a line keeps every line within 75 octets.
+     */
+    static final int FOLD_CHARACTERS = 25;
+
+    /**
+     * The branch's year as an iCalendar: one all-day event per recurring duty (see {@link BranchCalendar}), recurring
+     * on its days until the year's end, its description the requirement, who holds it and the clauses it cites.
+     */
+    public static String ics(Checklist checklist, CalendarPlan plan) {
         ICalendar calendar = new ICalendar();
         calendar.setProductId("-//zhibu//checklist//ZH");
-        calendar.setName(ChecklistTable.title(checklist.profile()));
-        for (ChecklistItem item : checklist.items()) {
-            if (item.frequency() == null || item.optional() || item.duty() == Duty.HIGHER
-                    || item.frequency().per().months() == 0) {
-                continue;
-            }
-            int months = item.frequency().per().months();
-            int times = Math.max(1, item.frequency().times());
-            LocalDate first = firstStart(start, months);
+        String name = plan.year() + "年 " + ChecklistTable.title(checklist.profile());
+        calendar.setName(name);
+        calendar.setExperimentalProperty("X-WR-CALNAME", name); // the name most calendar programs show
+        for (BranchCalendar.Series series : BranchCalendar.of(checklist, plan)) {
+            ChecklistItem item = series.item();
             VEvent event = new VEvent();
-            event.setUid(item.id() + "@zhibu");
-            event.setSummary(item.title() + "：" + item.requirement());
-            event.setDescription(ChecklistTable.requirement(item) + "\n责任：" + item.duty().chinese() + "\n依据："
+            event.setUid(item.id() + "." + plan.year() + "@zhibu");
+            event.setSummary(item.title() + "（" + item.frequency().label() + "）");
+            event.setDescription(ChecklistTable.requirement(item) + "\n责任：" + item.holder() + "\n依据："
                     + ChecklistTable.basis(item));
             event.addCategories(item.category());
-            event.setDateStart(new DateStart(Date.from(first.atStartOfDay(ZoneId.systemDefault()).toInstant()), false));
-            Recurrence.Builder rule;
-            if (months == 1) {
-                rule = new Recurrence.Builder(biweekly.util.Frequency.MONTHLY).count(12);
-                if (times > 1) {
-                    for (int t = 0; t < times; t++) {
-                        rule.byMonthDay(1 + t * (28 / times));
-                    }
-                }
-            } else if (months == 12) {
-                rule = new Recurrence.Builder(biweekly.util.Frequency.YEARLY).count(1);
-            } else {
-                rule = new Recurrence.Builder(biweekly.util.Frequency.MONTHLY).interval(months).count(12 / months);
-            }
+            event.setDateStart(new DateStart(date(series.first()), false));
+            Recurrence.Builder rule = new Recurrence.Builder(biweekly.util.Frequency.MONTHLY)
+                    .interval(series.everyMonths()).until(date(series.until()), false);
+            series.days().forEach(rule::byMonthDay);
             event.setRecurrenceRule(rule.build());
             calendar.addEvent(event);
         }
-        return Biweekly.write(calendar).go();
+        java.io.StringWriter out = new java.io.StringWriter();
+        try (biweekly.io.text.ICalWriter writer = new biweekly.io.text.ICalWriter(out, biweekly.ICalVersion.V2_0)) {
+            writer.getVObjectWriter().getFoldedLineWriter().setLineLength(FOLD_CHARACTERS);
+            writer.write(calendar);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return out.toString();
     }
 
-    /** The first day of the first period after {@code start}: next month, quarter, half-year; November for a year. */
-    static LocalDate firstStart(LocalDate start, int months) {
-        LocalDate month = start.withDayOfMonth(1).plusMonths(1);
-        if (months == 12) {
-            LocalDate november = month.withMonth(11);
-            return november.isBefore(month) ? november.plusYears(1) : november;
-        }
-        while ((month.getMonthValue() - 1) % months != 0) {
-            month = month.plusMonths(1);
-        }
-        return month;
+    private static Date date(LocalDate day) {
+        return Date.from(day.atStartOfDay(ZoneId.systemDefault()).toInstant());
     }
 
     /** A printable A4 landscape page (its own print styles; the site's stylesheet for the screen). */

@@ -21,7 +21,20 @@ public record Profile(String branchType, int members, boolean partyGroups, boole
     }
 
     public static Profile of(String branchType, int members) {
-        return new Profile(branchType, members, true, true, null, null);
+        return new Profile(branchType, members, groupsBySize(members), true, null, null);
+    }
+
+    /**
+     * The place a user names (湖南省, 长沙市, 浏阳市, 陕西西安) as its full name from its province down (湖南省长沙市浏阳市);
+     * 全国 for the country; empty when no division has that name or several share it.
+     */
+    public static java.util.Optional<String> place(String text) {
+        return zhibu.core.Divisions.get().resolve(text).map(zhibu.core.Jurisdiction::label);
+    }
+
+    /** Whether a branch of this size has party groups when not told: from {@value ChecklistBuilder#GROUPS_FROM} members. */
+    public static boolean groupsBySize(int members) {
+        return members >= ChecklistBuilder.GROUPS_FROM;
     }
 
     /** The same branch in a region. */

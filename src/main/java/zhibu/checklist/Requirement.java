@@ -5,29 +5,37 @@ import zhibu.core.Frequency;
 import zhibu.core.Quantity;
 
 /**
- * One requirement found in a clause: a whole sentence of it (or a part of a sentence that lists several duties, each
- * with its own subject), what it is about ({@code terms}: the domain terms, e.g. 支委会 and 党小组会;
- * {@code matter}: its row of the coverage table, the one its number's own part names first; {@code matters}: every
- * row it touches), who must do it, whether it is only an option (可以, 提倡, 鼓励), how
- * often or how much, under which condition on the number of members, and the branch types it applies to.
+ * One requirement found in a clause: a sentence of it, or the piece of one that states one duty with its own subject
+ * ({@code sentence}, as written; {@code statement}, as a checklist shows it — with the subject a sentence leaves out
+ * written in, and only one holder of a sentence that names several); what it is about ({@code terms}: the domain
+ * terms, e.g. 支委会; {@code matter}: its row of the coverage table; {@code matters}: every row it touches); who must
+ * do it ({@code duty}, and {@code holder} as the text names them: 党支部书记, 高校党委, 单位) and with whom
+ * ({@code partner}: 班子成员, 党员); whether it is only an option; how often or how much; under which condition on the
+ * number of members or on the branch's structure ({@code structure}: committee, no-committee); the branch types it
+ * applies to; and the region of its document, which decides whom it binds.
  */
 public record Requirement(
         String clauseId,
         String docId,
         String docTitle,
         String docNumber,
+        String region,
         List<String> path,
         String clauseText,
+        String sentence,
         String statement,
         List<String> terms,
         Matters.Matter matter,
         List<String> matters,
         Duty duty,
+        String holder,
+        String partner,
         boolean optional,
         String person,
         Frequency frequency,
         Quantity quantity,
         MemberCondition condition,
+        String structure,
         List<String> branchTypes) {
 
     /** The terms as an item's title: 支委会、党小组会. */
@@ -35,18 +43,15 @@ public record Requirement(
         return terms.isEmpty() ? matter.name() : String.join("、", terms);
     }
 
-    /** What requirements saying the same thing share: who, about what, and what is measured. */
+    /** What requirements stating the same duty share: who, with whom, about what, option or duty, what is measured. */
     public String key() {
-        String who = duty.label() + "|" + person + "|" + optional + "|" + title();
-        if (terms.isEmpty()) {
-            return who + "|" + statement; // nothing names what it is about: only the same sentence is the same duty
-        }
+        String who = duty.label() + "|" + person + "|" + partner + "|" + optional + "|" + title();
         if (frequency != null) {
             return who + "|frequency";
         }
         if (quantity != null) {
             return who + "|" + quantity.unit();
         }
-        return who + "|" + statement;
+        return who + "|-";
     }
 }

@@ -24,7 +24,7 @@ import java.util.zip.GZIPOutputStream;
 final class StoredRequirements {
     static final String FILE = "zhibu-checklist-requirements.json.gz";
     /** Bump when the extraction or the requirement records change. */
-    static final int SCHEMA = 1;
+    static final int SCHEMA = 2;
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -60,9 +60,10 @@ final class StoredRequirements {
                 while (each.hasNextValue()) {
                     Requirement r = each.nextValue();
                     requirements.add(new Requirement(r.clauseId(), once.apply(r.docId()), once.apply(r.docTitle()),
-                            once.apply(r.docNumber()), r.path().stream().map(once).toList(), once.apply(r.clauseText()),
-                            r.statement(), r.terms(), r.matter(), r.matters(), r.duty(), r.optional(), r.person(),
-                            r.frequency(), r.quantity(), r.condition(), r.branchTypes()));
+                            once.apply(r.docNumber()), once.apply(r.region()), r.path().stream().map(once).toList(),
+                            once.apply(r.clauseText()), r.sentence(), r.statement(), r.terms(), r.matter(), r.matters(),
+                            r.duty(), once.apply(r.holder()), r.partner(), r.optional(), r.person(), r.frequency(),
+                            r.quantity(), r.condition(), r.structure(), r.branchTypes()));
                 }
             }
             return Optional.of(new Contents(header.schema(), header.version(), header.thresholds(), requirements));

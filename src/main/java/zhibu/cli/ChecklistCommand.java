@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import zhibu.checklist.CalendarPlan;
 import zhibu.checklist.ChecklistFormat;
 import zhibu.checklist.ChecklistService;
 import zhibu.checklist.Profile;
@@ -12,7 +13,11 @@ import zhibu.core.BranchType;
 import zhibu.index.ZhibuIndex;
 import zhibu.library.Library;
 
-/** {@code zhibu checklist --type TYPE --members N [--format text|json|docx|xlsx|ics|html] [-o FILE] [--campus 教职工|学生] [--no-groups] [--no-leaders]}. */
+/**
+ * {@code zhibu checklist --type TYPE --members N [--region 湖南省] [--format text|json|docx|xlsx|ics|html] [-o FILE]
+ * [--campus 教职工|学生] [--groups|--no-groups] [--no-leaders] [--year 2027] [--party-day 10] [--committee-day 5]
+ * [--group-day 20]}: the last four plan the calendar (ics).
+ */
 public final class ChecklistCommand {
     /**
      * The index a command reads checklists from ({@code --index}, default index/), made from the corpus first when
@@ -38,8 +43,9 @@ public final class ChecklistCommand {
 
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
         List<String> normalized = argv.stream().map(a -> a.equals("-o") ? "--output" : a).toList();
-        Args args = Args.parse(normalized, Set.of("type", "members", "format", "output", "index", "campus", Home.DATA),
-                Set.of("no-groups", "no-leaders", Home.NO_VECTORS));
+        Args args = Args.parse(normalized, Set.of("type", "members", "format", "output", "index", "campus", "region",
+                "year", "party-day", "committee-day", "group-day", Home.DATA),
+                Set.of("groups", "no-groups", "no-leaders", Home.NO_VECTORS));
         String type = args.value("type", null);
         if (type == null || BranchType.fromLabel(type).isEmpty()) {
             throw new Args.UsageException("--type must be one of " + String.join("、",
@@ -49,9 +55,19 @@ public final class ChecklistCommand {
             throw new Args.UsageException("--members must give the number of full members, e.g. --members 30");
         }
         int members = args.intValue("members", 0, 1, ChecklistService.MAX_MEMBERS);
+        String regionGiven = args.value("region", null);
+        String region = regionGiven == null ? null : Profile.place(regionGiven).orElseThrow(() ->
+                new Args.UsageException("--region must name a province, city or county (湖南省, 长沙市, 浏阳市); no "
+                        + "single place is called '" + regionGiven + "' (give the one above it too: 南京市鼓楼区)"));
         String formatLabel = args.value("format", "text");
         ChecklistFormat format = ChecklistFormat.of(formatLabel).orElseThrow(() -> new Args.UsageException(
                 "--format must be text, json, docx, xlsx, ics or html, not '" + formatLabel + "'"));
+        CalendarPlan usual = CalendarPlan.defaults(java.time.LocalDate.now());
+        CalendarPlan plan = new CalendarPlan(
+                args.intValue("year", usual.year(), CalendarPlan.FIRST_YEAR, CalendarPlan.LAST_YEAR),
+                args.intValue("party-day", usual.partyDay(), 1, CalendarPlan.LAST_DAY),
+                args.intValue("committee-day", usual.committeeDay(), 1, CalendarPlan.LAST_DAY),
+                args.intValue("group-day", usual.groupDay(), 1, CalendarPlan.LAST_DAY));
         String output = args.value("output", null);
         if (format.binary() && output == null) {
             throw new Args.UsageException("--format " + formatLabel + " writes a file: give -o FILE");
@@ -65,8 +81,9 @@ public final class ChecklistCommand {
             if (campus != null && !Profile.CAMPUS_ROLES.contains(campus)) {
                 throw new Args.UsageException("--campus must be 教职工 or 学生");
             }
-            Profile profile = new Profile(type, members, !args.flag("no-groups"), !args.flag("no-leaders"), campus);
-            byte[] rendered = format.render(new ChecklistService(new Library(index)).checklist(profile));
+            boolean groups = args.flag("groups") || !args.flag("no-groups") && Profile.groupsBySize(members);
+            Profile profile = new Profile(type, members, groups, !args.flag("no-leaders"), campus, region);
+            byte[] rendered = format.render(new ChecklistService(new Library(index)).checklist(profile), plan);
             if (output == null) {
                 out.write(rendered);
                 out.flush();

@@ -36,7 +36,7 @@ import zhibu.library.Library;
 public final class ChecklistGold {
     public static final Path FOLDER = Path.of("eval/checklist-gold");
     /** An item that reads on only after another sentence, or whose subject is left out. */
-    static final Pattern FRAGMENT = Pattern.compile("^(特别是|其中|同时|并且|并|此外|另外|对此|以上|上述|且|而且|但|但是|或者|还)"
+    public static final Pattern FRAGMENT = Pattern.compile("^(特别是|其中|同时|并且|并|此外|另外|对此|以上|上述|且|而且|但|但是|或者|还)"
             + "|^(一般)?(应当|应|要|须|必须|可以|可|不得|不能|严禁)");
 
     /** One row of duties.tsv: one place that states a duty. */
@@ -81,7 +81,8 @@ public final class ChecklistGold {
         }
         List<GoldProfile> profiles = new ArrayList<>();
         for (String[] f : table(folder.resolve("profiles.tsv"))) {
-            profiles.add(new GoldProfile(f[0], f[1], Integer.parseInt(f[2]), f[3], f[4].equals("yes"),
+            profiles.add(new GoldProfile(f[0], f[1], Integer.parseInt(f[2]),
+                    f[3].isBlank() || f[3].equals("-") ? null : f[3], f[4].equals("yes"),
                     f[5].equals("yes")));
         }
         return new ChecklistGold(rows, profiles);
@@ -115,9 +116,7 @@ public final class ChecklistGold {
     private Result measure(GoldProfile p, Checklist checklist, Map<String, Clause> clauses,
                            Map<String, DocumentMetadata> docs) {
         Map<String, List<Row>> applicable = new LinkedHashMap<>();
-        Map<String, Duty> holderOf = new HashMap<>();
         for (Row row : rows) {
-            holderOf.put(row.item(), row.holder());
             Clause c = clauses.get(row.clause());
             if (c != null && applies(row, c, docs.get(c.docId()), p)) {
                 applicable.computeIfAbsent(row.item(), k -> new ArrayList<>()).add(row);
@@ -150,7 +149,7 @@ public final class ChecklistGold {
             List<String> candidates = candidates(item);
             String chosen = null;
             for (String g : candidates) { // an applicable item not yet matched, with the item's holder first
-                if (applicable.containsKey(g) && !taken.contains(g) && holderOf.get(g) == item.duty()) {
+                if (applicable.containsKey(g) && !taken.contains(g) && holders(applicable.get(g)).contains(item.duty())) {
                     chosen = g;
                     break;
                 }
@@ -172,9 +171,10 @@ public final class ChecklistGold {
             }
             taken.add(chosen);
             matched++;
-            if (holderOf.get(chosen) != item.duty()) {
+            if (!holders(applicable.get(chosen)).contains(item.duty())) {
                 wrongHolder++;
-                details.add("holder    " + shown + " is " + chosen + "'s, held by " + holderOf.get(chosen).label());
+                details.add("holder    " + shown + " is " + chosen + "'s, held by "
+                        + applicable.get(chosen).get(0).holder().label());
             }
             boolean optional = applicable.get(chosen).stream().allMatch(Row::optional);
             if (optional != item.optional()) {
@@ -192,6 +192,13 @@ public final class ChecklistGold {
         }
         return new Result(p.name(), checklist.items().size(), applicable.size(), matched, wrongHolder, duplicates,
                 fragments, foreign, wrongFlag, details);
+    }
+
+    /** The holders a gold item's rows give: the subject each sentence states (one item may merge 党支部's and 支委会's). */
+    private static Set<Duty> holders(List<Row> rows) {
+        Set<Duty> holders = java.util.EnumSet.noneOf(Duty.class);
+        rows.forEach(r -> holders.add(r.holder()));
+        return holders;
     }
 
     /** The gold items one of whose rows an item's sources cite. */

@@ -167,18 +167,56 @@ final class ApiHandlers {
     }
 
     void checklist(Context ctx) throws IOException {
-        Profile profile = new Profile(Params.requiredBranchType(ctx), Params.members(ctx),
-                Params.flag(ctx, "groups", true), Params.flag(ctx, "leaders", true), Params.campus(ctx));
+        int members = Params.members(ctx);
+        Profile profile = new Profile(Params.requiredBranchType(ctx), members,
+                Params.flag(ctx, "groups", Profile.groupsBySize(members)), Params.flag(ctx, "leaders", true),
+                Params.campus(ctx), Params.region(ctx));
         ChecklistFormat format = Params.checklistFormat(ctx);
+        zhibu.checklist.CalendarPlan plan = Params.calendarPlan(ctx);
         Checklist checklist = checklists.checklist(profile);
         if (format == ChecklistFormat.JSON) {
             ctx.json(checklist);
             return;
         }
         if (format.binary() || format == ChecklistFormat.ICS) {
-            Params.attachment(ctx, "checklist." + format.extension(), format.fileName(profile));
+            Params.attachment(ctx, "checklist." + format.extension(), format.fileName(profile, plan));
         }
-        ctx.contentType(format.mediaType()).result(format.render(checklist));
+        ctx.contentType(format.mediaType()).result(format.render(checklist, plan));
+    }
+
+    /** One administrative division for the region picker: its code, its own name, its full name, and whether it has divisions under it. */
+    record Region(String code, String name, String region, boolean divided) {
+        static Region of(zhibu.core.Divisions.Division d) {
+            return new Region(d.code(), d.name(), d.jurisdiction().label(),
+                    !zhibu.core.Divisions.get().children(d.code()).isEmpty());
+        }
+    }
+
+    /** The divisions from the province down to the one asked about ({@code path}), and those directly under it. */
+    record Regions(List<Region> path, List<Region> regions) {
+    }
+
+    /**
+     * GET /api/regions: the provinces; {@code ?parent=CODE} the divisions under one; {@code ?place=浏阳市} the path to
+     * a place a user or a checklist named and the divisions under it.
+     */
+    void regions(Context ctx) {
+        zhibu.core.Divisions divisions = zhibu.core.Divisions.get();
+        String parent = Params.optional(ctx, "parent");
+        String place = Params.optional(ctx, "place");
+        zhibu.core.Divisions.Division at = null;
+        if (parent != null) {
+            at = divisions.byCode(parent).orElseThrow(() -> ApiError.badRequest("参数 parent 应为地区代码，例如 43（湖南省）。"));
+        } else if (place != null) {
+            at = divisions.division(place).orElseThrow(() -> ApiError.badRequest("参数 place 应为省、市或县（区）的名称；没有找到“"
+                    + place + "”，或有几处同名，请连上一级写出。"));
+        }
+        List<Region> path = new ArrayList<>();
+        for (zhibu.core.Divisions.Division d = at; d != null; d = d.parent()) {
+            path.addFirst(Region.of(d));
+        }
+        List<zhibu.core.Divisions.Division> under = at == null ? divisions.provinces() : divisions.children(at.code());
+        ctx.json(new Regions(path, under.stream().map(Region::of).toList()));
     }
 
     /** Terms to try when a search finds nothing: completions of the question's words. */

@@ -109,6 +109,46 @@ final class Params {
         return zhibu.checklist.ChecklistFormat.of(format).orElseThrow();
     }
 
+    /**
+     * The branch's region (region=湖南省, 长沙市, 浏阳市 …) as the place's full name from its province down, or null
+     * when not given; a name no division has, or several share, is one sentence naming the parameter.
+     */
+    static String region(Context ctx) {
+        String region = optional(ctx, "region");
+        if (region == null) {
+            return null;
+        }
+        if (region.length() > 60) {
+            throw ApiError.badRequest("参数 region 太长：请给出省、市或县（区）的名称，例如 湖南省、长沙市、浏阳市。");
+        }
+        return zhibu.checklist.Profile.place(region).orElseThrow(() -> ApiError.badRequest(
+                "参数 region 应为省、市或县（区）的名称，例如 湖南省、长沙市、浏阳市；没有找到“" + region
+                        + "”，或有几处同名（如 鼓楼区），请连上一级写出（如 南京市鼓楼区）。"));
+    }
+
+    /**
+     * The calendar's year and fixed days: year (default the coming one), partyDay (主题党日), committeeDay
+     * (支部委员会会议), groupDay (党小组会), each a day of the month from 1 to 28.
+     */
+    static zhibu.checklist.CalendarPlan calendarPlan(Context ctx) {
+        zhibu.checklist.CalendarPlan usual = zhibu.checklist.CalendarPlan.defaults(java.time.LocalDate.now());
+        int year = ctx.queryParamAsClass("year", Integer.class)
+                .check(y -> y == null || zhibu.checklist.CalendarPlan.validYear(y), "参数 year 应为 "
+                        + zhibu.checklist.CalendarPlan.FIRST_YEAR + " 到 " + zhibu.checklist.CalendarPlan.LAST_YEAR
+                        + " 之间的年份，例如 year=" + usual.year() + "。")
+                .getOrDefault(usual.year());
+        return new zhibu.checklist.CalendarPlan(year, day(ctx, "partyDay", "主题党日", usual.partyDay()),
+                day(ctx, "committeeDay", "支部委员会会议", usual.committeeDay()),
+                day(ctx, "groupDay", "党小组会", usual.groupDay()));
+    }
+
+    private static int day(Context ctx, String name, String what, int fallback) {
+        return ctx.queryParamAsClass(name, Integer.class)
+                .check(d -> d == null || zhibu.checklist.CalendarPlan.validDay(d), "参数 " + name + "（" + what
+                        + "每月的日子）应为 1 到 " + zhibu.checklist.CalendarPlan.LAST_DAY + " 之间的整数。")
+                .getOrDefault(fallback);
+    }
+
     static String campus(Context ctx) {
         String campus = optional(ctx, "campus");
         if (campus != null && !zhibu.checklist.Profile.CAMPUS_ROLES.contains(campus)) {

@@ -21,6 +21,7 @@ final class Routes {
         config.routes.get("/api/cases", api::cases);
         config.routes.get("/api/cases/{id}", api::caseById);
         config.routes.get("/api/checklist", api::checklist);
+        config.routes.get("/api/regions", api::regions);
 
         config.routes.post("/api/documents", admin::upload);
         config.routes.delete("/api/documents/{id}", admin::delete);

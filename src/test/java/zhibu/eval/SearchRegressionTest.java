@@ -103,8 +103,8 @@ class SearchRegressionTest {
     private static List<Floor> floors() throws IOException {
         List<Floor> floors = new ArrayList<>();
         for (String line : Files.readAllLines(EXPECTED, StandardCharsets.UTF_8)) {
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
+            if (line.isBlank() || line.startsWith("#") || line.startsWith(ChecklistGoldTest.SET + "\t")) {
+                continue; // the checklists' floors are ChecklistGoldTest's
             }
             String[] cols = line.split("\t");
             floors.add(new Floor(cols[0], cols[1], cols[2], Double.parseDouble(cols[3])));

@@ -257,6 +257,75 @@ class AdminApiTest {
                 "the log names the token by its hash only");
     }
 
+    /** Every requirement of a checklist as the API answers it: the branch's items, or its 各地做法. */
+    static List<String> checklistTexts(String query, String part) throws Exception {
+        List<String> texts = new ArrayList<>();
+        json(site.get("/api/checklist?branchType=" + enc("高校") + "&members=30" + query), 200).get(part)
+                .forEach(i -> texts.add(i.get("requirement").asText()));
+        return texts;
+    }
+
+    /**
+     * Whether a checklist comes to hold a rule: after a change the checklists answer from the requirements before
+     * while they are extracted again in the background.
+     */
+    static boolean awaitItem(String query, String rule) throws Exception {
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+        while (checklistTexts(query, "items").stream().noneMatch(t -> t.contains(rule))) {
+            if (System.nanoTime() > until) {
+                return false;
+            }
+            Thread.sleep(200);
+        }
+        return true;
+    }
+
+    @Test
+    void aCountysDocumentBindsOnlyThatCountysBranches() throws Exception {
+        String rule = "党支部每季度开展1次网络安全专题学习";
+        Path file = Files.createTempDirectory(files, "county").resolve("浏阳网络安全.txt");
+        Files.writeString(file, "关于加强党支部网络安全教育的通知\n\n一、" + rule + "。\n\n中共浏阳市委组织部\n2026年11月1日\n",
+                StandardCharsets.UTF_8);
+        JsonNode doc = json(site.upload(new Multipart().file(file)), 201);
+        String id = doc.get("id").asText();
+        assertEquals("湖南省长沙市浏阳市", doc.get("region").asText(), "the jurisdiction is read from the issuer");
+        boolean listed = false;
+        for (JsonNode d : json(site.get("/api/documents"), 200)) {
+            assertTrue(d.has("region") && d.hasNonNull("status"), "each document has its region and status: " + d);
+            if (d.get("id").asText().equals(id)) {
+                listed = true;
+                assertEquals("湖南省长沙市浏阳市", d.get("region").asText());
+                assertEquals("现行有效", d.get("status").asText());
+            }
+        }
+        assertTrue(listed);
+
+        String county = "&region=" + enc("浏阳市");
+        assertTrue(awaitItem(county, rule), "the county's own branches");
+        for (String elsewhere : List.of("长沙市", "湖南省", "宁乡市", "西安市")) {
+            String region = "&region=" + enc(elsewhere);
+            assertTrue(checklistTexts(region, "items").stream().noneMatch(t -> t.contains(rule)), elsewhere);
+            assertTrue(checklistTexts(region, "references").stream().noneMatch(t -> t.contains(rule)), elsewhere);
+        }
+        assertTrue(checklistTexts("", "items").stream().noneMatch(t -> t.contains(rule)),
+                "without a region a local rule is never the branch's own");
+        assertTrue(checklistTexts("", "references").stream().anyMatch(t -> t.contains(rule)), "it is among 各地做法");
+
+        // an administrator moves it to another county: it follows
+        String put = "/api/documents/" + id + "/metadata";
+        JsonNode moved = json(site.send("PUT", put, HttpRequest.BodyPublishers.ofString("{\"region\":\"宁乡市\"}"),
+                "application/json", RunningSite.ADMIN_TOKEN), 200);
+        assertEquals("湖南省长沙市宁乡市", moved.get("region").asText(), "stored by its full name");
+        assertTrue(awaitItem("&region=" + enc("宁乡市"), rule));
+        assertTrue(checklistTexts(county, "items").stream().noneMatch(t -> t.contains(rule)));
+        assertTrue(error(site.send("PUT", put, HttpRequest.BodyPublishers.ofString("{\"region\":\"火星市\"}"),
+                "application/json", RunningSite.ADMIN_TOKEN), 400).contains("region"));
+        assertTrue(error(site.get("/api/checklist?branchType=" + enc("高校") + "&members=30&region=" + enc("鼓楼区")), 400)
+                .contains("region"), "a name several places share is one sentence naming the parameter");
+        json(site.send("DELETE", "/api/documents/" + id, HttpRequest.BodyPublishers.noBody(), null,
+                RunningSite.ADMIN_TOKEN), 200);
+    }
+
     @Test
     void jettysOwnErrorsAreJsonWithTheSecurityHeaders() throws Exception {
         String longUrl = "/api/search?q=" + "党".repeat(9000);

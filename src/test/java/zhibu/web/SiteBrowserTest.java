@@ -179,7 +179,8 @@ class SiteBrowserTest {
     void aPhoneWidthPageHasNoHorizontalScrolling() throws Exception {
         try (WebDriver phone = new WebDriver(375)) {
             for (String page : List.of("/", "/?q=" + enc("党员大会多久开一次"), "/c/003-699736ca32203df9.a1.s3.i12",
-                    "/cases", "/d/002-c30c592b5c62ffe5")) {
+                    "/cases", "/d/002-c30c592b5c62ffe5",
+                    "/checklist?branchType=" + enc("农村") + "&members=8&region=" + enc("湖北省荆州市"))) {
                 phone.open(site.base() + page);
                 phone.find("main h1");
                 assertEquals(375, phone.script("return window.innerWidth").asInt());
@@ -192,6 +193,11 @@ class SiteBrowserTest {
             phone.open(site.base() + "/?q=" + enc("党员大会多久开一次"));
             phone.find(".results .hit");
             phone.screenshot(SHOTS.resolve("phone-search.png"));
+            phone.open(site.base() + "/checklist?branchType=" + enc("农村") + "&members=8&region=" + enc("湖北省荆州市"));
+            phone.find(".checklist-page .items .item");
+            assertEquals("荆州市", phone.script("const s = document.getElementById('cl-region-1');"
+                    + "return s.selectedOptions[0].textContent").asText(), "the picker shows the branch's city");
+            phone.screenshot(SHOTS.resolve("phone-checklist.png"));
         }
     }
 
@@ -210,30 +216,39 @@ class SiteBrowserTest {
         browser.open(site.base() + "/checklist");
         browser.script("document.getElementById('cl-type').value = '高校'");
         browser.type(browser.find("#cl-members"), "30");
+        choose(browser, 0, "湖南省");
+        choose(browser, 1, "长沙市");
         browser.click(browser.find(".profile button"));
-        browser.waitFor(() -> url().contains("branchType=高校") && url().contains("members=30") ? true : null,
-                "the profile is not in the URL");
+        browser.waitFor(() -> url().contains("branchType=高校") && url().contains("members=30")
+                && url().contains("region=湖南省长沙市") ? true : null, "the profile and its region are not in the URL");
         String first = browser.find(".items .item .requirement");
         assertFalse(browser.text(first).isBlank());
         assertTrue(browser.findAll(".category h2").size() >= 4);
         String page = textOf("main");
         assertTrue(page.contains("党员大会") && page.contains("教职工党员人均不少于200元"), page);
+        assertTrue(page.contains("〔湖南省〕") && !page.contains("西安"), "湖南's rules, cited with their place, and none of 西安's");
+        assertEquals("湖南省长沙市", browser.script("return document.querySelector('input[name=region]').value").asText(),
+                "the picker shows the region the page was built for");
         browser.click(browser.find(".items .item details.source summary"));
         assertTrue(browser.text(browser.find(".items .item details.source[open] p")).length() > 10);
         assertTrue(browser.findAll(".downloads a").size() == 5);
         String docx = browser.attribute(browser.findAll(".downloads a").get(0), "href");
-        assertTrue(docx.contains("/api/checklist?") && docx.contains("format=docx"), docx);
+        assertTrue(docx.contains("/api/checklist?") && docx.contains("format=docx") && docx.contains("region="), docx);
         browser.screenshot(SHOTS.resolve("checklist.png"));
+        String query = "branchType=" + enc("高校") + "&members=30&region=" + enc("湖南省长沙市");
         int shown = browser.findAll(".checklist-page > .category .items > .item").size();
-        assertEquals(ownItems("branchType=" + enc("高校") + "&members=30"), shown, "the page and the API list the same items for the same profile");
-        assertTrue(textOf("main").contains("上级党组织的相关职责"));
+        assertEquals(ownItems(query), shown, "the page and the API list the same items for the same profile");
+        assertTrue(textOf("main").contains("上级和单位的职责"));
+        assertTrue(browser.findAll(".references").isEmpty(), "a branch with a region has no 各地做法");
 
+        browser.script("document.querySelector('details.calendar-plan').open = true");
+        browser.type(browser.find("input[name=partyDay]"), "12");
         browser.click(browser.find("input[type=checkbox][name=groups]"));
         browser.click(browser.find(".profile button"));
         browser.waitFor(() -> url().contains("groups=false") && !url().contains("groups=true") ? true : null,
                 "unchecking 设有党小组 is not in the URL");
         browser.find(".checklist-page .items .item");
-        long finalOwn = ownItems("branchType=" + enc("高校") + "&members=30&groups=false");
+        long finalOwn = ownItems(query + "&groups=false");
         browser.waitFor(() -> {
             try {
                 return browser.findAll(".checklist-page > .category .items > .item").size() == finalOwn ? true : null;
@@ -241,6 +256,29 @@ class SiteBrowserTest {
                 return null;
             }
         }, "the page without party groups does not list what the API lists");
+        String ics = browser.attribute(browser.findAll(".downloads a").get(2), "href");
+        assertTrue(ics.contains("format=ics") && ics.contains("partyDay=12"), "the calendar takes the branch's days: " + ics);
+
+        browser.open(site.base() + "/checklist?branchType=" + enc("高校") + "&members=30");
+        browser.find(".references .item");
+        assertTrue(textOf(".references").contains("各地做法"), "without a region the local rules are references");
+        String own = browser.script("return [...document.querySelectorAll('.checklist-page > .category')]"
+                + ".map((e) => e.textContent).join('')").asText();
+        assertTrue(own.contains("依据") && !own.contains("〔"), "and none of the branch's own items cites a local document");
+    }
+
+    /** Chooses a place in one level of the checklist's region picker, waiting for the level's options to load. */
+    static void choose(WebDriver browser, int level, String name) {
+        browser.waitFor(() -> {
+            try {
+                return browser.script("const s = document.getElementById('cl-region-" + level + "');"
+                        + "const o = [...s.options].find((x) => x.textContent === arguments[0]);"
+                        + "if (!o) return null; s.value = o.value; s.dispatchEvent(new Event('change')); return true;",
+                        name).asBoolean() ? true : null;
+            } catch (java.io.IOException e) {
+                return null;
+            }
+        }, name + " is not offered in the region picker");
     }
 
     /** How many of the API's checklist items for a profile are the branch's own (not the higher section's). */

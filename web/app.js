@@ -370,10 +370,11 @@ async function renderChecklist(main, params) {
   const type = params.get('branchType') || '';
   const members = params.get('members') || '';
   const region = params.get('region') || '';
-  // a checked box sends false (hidden) then true; absent means the API's default, true
-  const flag = (name) => !params.has(name) || params.getAll(name).includes('true');
-  const groups = flag('groups');
-  const leaders = flag('leaders');
+  // a checked box sends false (hidden) then true; absent means the API's default: party groups from 6 members
+  const GROUPS_FROM = 6;
+  const flag = (name, fallback) => (params.has(name) ? params.getAll(name).includes('true') : fallback);
+  const groups = flag('groups', !members || Number(members) >= GROUPS_FROM);
+  const leaders = flag('leaders', true);
   const picker = regionPicker(region);
   const plan = calendarFields(params);
   const form = el('form', { class: 'profile', action: '/checklist', method: 'get' },
@@ -394,6 +395,13 @@ async function renderChecklist(main, params) {
     el('label', { class: 'check' }, el('input', { type: 'checkbox', name: 'leaders', value: 'true', checked: leaders }), '有党员领导干部'),
     plan.element,
     el('button', { type: 'submit' }, '生成清单'));
+  // until the box is touched it follows the members: a branch of 5 has no party groups unless one says so
+  const groupsBox = form.querySelector('input[type=checkbox][name=groups]');
+  let groupsTouched = params.has('groups');
+  groupsBox.addEventListener('change', () => { groupsTouched = true; });
+  form.querySelector('#cl-members').addEventListener('input', (e) => {
+    if (!groupsTouched && e.target.value) groupsBox.checked = Number(e.target.value) >= GROUPS_FROM;
+  });
   const campus = form.querySelector('#cl-campus');
   const campusLabel = form.querySelector('label[for="cl-campus"]');
   const showCampus = () => { const on = form.querySelector('#cl-type').value === '高校'; campus.hidden = !on; campusLabel.hidden = !on; };
@@ -403,7 +411,9 @@ async function renderChecklist(main, params) {
   main.replaceChildren(el('div', { class: 'checklist-page' }, body));
   await picker.ready;
   if (!type || !members) return;
-  const query = new URLSearchParams({ branchType: type, members, groups: String(groups), leaders: String(leaders) });
+  const query = new URLSearchParams({ branchType: type, members });
+  if (params.has('groups')) query.set('groups', String(groups));
+  if (params.has('leaders')) query.set('leaders', String(leaders));
   if (type === '高校' && params.get('campus')) query.set('campus', params.get('campus'));
   if (region) query.set('region', region);
   const checklist = await api('/api/checklist?' + query);
@@ -480,7 +490,7 @@ function calendarFields(params) {
   const fields = [['year', '年度', 2000, 2100], ['partyDay', '主题党日（每月几日）', 1, 28],
     ['committeeDay', '支委会（每月几日）', 1, 28], ['groupDay', '党小组会（每月几日）', 1, 28]];
   const inputs = fields.map(([name, label, min, max]) => el('label', {}, label,
-    el('input', { name, type: 'number', min: String(min), max: String(max), inputmode: 'numeric', value: params.get(name) || '', placeholder: name === 'year' ? '明年' : '' })));
+    el('input', { name, type: 'number', min: String(min), max: String(max), inputmode: 'numeric', value: params.get(name) || '', placeholder: name === 'year' ? '默认' : '' })));
   const element = el('details', { class: 'calendar-plan', open: fields.some(([n]) => params.get(n)) },
     el('summary', {}, '日历设置（下载日历时使用）'), inputs,
     el('p', { class: 'meta' }, '不填时：年度为下一年（10月起）或当年，主题党日每月10日，支委会每月5日，党小组会每月20日。'));

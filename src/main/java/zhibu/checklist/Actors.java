@@ -16,10 +16,6 @@ import zhibu.analysis.DomainDictionary;
 final class Actors {
     /** Who a phrase names: as written, whose duty that is, and whether a person, a leading cadre, an organ. */
     record Actor(String name, Duty duty, String kind) {
-        boolean person() {
-            return kind.equals("person") || kind.equals("leader");
-        }
-
         boolean leader() {
             return kind.equals("leader");
         }

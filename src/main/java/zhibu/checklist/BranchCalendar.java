@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * for it (主题党日 and what the whole branch does on its 主题党日, the committee's meetings, the groups' meetings), in the
  * months its frequency asks for, those of several duties of one frequency spread over the period (one quarterly duty
  * in the period's last month, the next in the month before…) unless a yearly duty names when (年初, 年底, 第四季度).
- * A duty done several times a period (每年2次) recurs that many times, evenly.
+ * A duty done several times a period (每年2次, 每年5次) falls that many times in it, as evenly as whole months allow.
  */
 public final class BranchCalendar {
     private static final Pattern START_OF_YEAR = Pattern.compile("年初");
@@ -20,21 +20,14 @@ public final class BranchCalendar {
     private static final Pattern LAST_QUARTER = Pattern.compile("第四季度");
     private static final Pattern MEETING_OF_COMMITTEE = Pattern.compile("委员会会议|支委会");
 
-    /** One duty's dates: on {@code days} of the month, from {@code firstMonth} every {@code everyMonths} months. */
-    public record Series(ChecklistItem item, List<Integer> days, int firstMonth, int everyMonths, int year) {
-        public List<LocalDate> dates() {
-            List<LocalDate> dates = new ArrayList<>();
-            for (int month = firstMonth; month <= 12; month += everyMonths) {
-                for (int day : days) {
-                    dates.add(LocalDate.of(year, month, day));
-                }
-            }
-            return dates;
-        }
-
+    /**
+     * One duty's dates: on {@code days} of each of {@code months} of the year — written as one yearly rule
+     * (BYMONTH, BYMONTHDAY), so 每年5次 is five months, not a spacing that rounds to six.
+     */
+    public record Series(ChecklistItem item, List<Integer> months, List<Integer> days, int year) {
         /** The series' first date. */
         public LocalDate first() {
-            return LocalDate.of(year, firstMonth, days.getFirst());
+            return LocalDate.of(year, months.getFirst(), days.getFirst());
         }
 
         /** The year's last day: where its recurrence ends. */
@@ -54,32 +47,46 @@ public final class BranchCalendar {
 
     public static List<Series> of(Checklist checklist, CalendarPlan plan) {
         List<Series> series = new ArrayList<>();
-        Map<Integer, Integer> placed = new HashMap<>(); // how many duties of each spacing are placed so far
+        Map<Integer, Integer> placed = new HashMap<>(); // how many duties of each period length are placed so far
         for (ChecklistItem item : checklist.items()) {
             if (!recurs(item)) {
                 continue;
             }
-            int months = item.frequency().per().months();
+            int period = item.frequency().per().months();
             int times = Math.max(1, item.frequency().times());
             int day = day(item, plan);
-            if (months == 1) {
-                List<Integer> days = new ArrayList<>();
-                for (int t = 0; t < times && t < CalendarPlan.LAST_DAY; t++) {
-                    days.add((day - 1 + t * (CalendarPlan.LAST_DAY / times)) % CalendarPlan.LAST_DAY + 1);
+            // more times than the period has months (每月2次, 每季度4次): every month, on several days
+            int perMonth = (times + period - 1) / period;
+            List<Integer> days = new ArrayList<>();
+            for (int t = 0; t < perMonth && t < CalendarPlan.LAST_DAY; t++) {
+                days.add((day - 1 + t * (CalendarPlan.LAST_DAY / perMonth)) % CalendarPlan.LAST_DAY + 1);
+            }
+            List<Integer> inPeriod = new ArrayList<>(); // the months of a period it falls in, from 0
+            if (perMonth > 1) {
+                for (int m = 0; m < period; m++) {
+                    inPeriod.add(m);
                 }
-                series.add(new Series(item, days.stream().sorted().toList(), 1, 1, plan.year()));
-                continue;
-            }
-            int every = Math.max(1, months / times); // 每年2次: every six months
-            Integer named = namedMonth(item, every);
-            int first;
-            if (named != null) {
-                first = named;
             } else {
-                int k = placed.merge(every, 1, Integer::sum) - 1;
-                first = every - (k % every); // the period's last month, then the one before …
+                Integer named = namedMonth(item, period / times);
+                int first;
+                if (named != null) {
+                    first = named - 1;
+                } else { // the last month of its share of the period, then the one before …
+                    int share = period / times;
+                    int k = placed.merge(period * 100 + times, 1, Integer::sum) - 1;
+                    first = Math.max(0, share - 1 - k % Math.max(1, share));
+                }
+                for (int t = 0; t < times; t++) {
+                    inPeriod.add((first + t * period / times) % period);
+                }
             }
-            series.add(new Series(item, List.of(day), first, every, plan.year()));
+            java.util.TreeSet<Integer> months = new java.util.TreeSet<>();
+            for (int start = 1; start <= 12; start += period) {
+                for (int m : inPeriod) {
+                    months.add(start + m);
+                }
+            }
+            series.add(new Series(item, List.copyOf(months), days.stream().sorted().toList(), plan.year()));
         }
         return series;
     }
@@ -101,6 +108,9 @@ public final class BranchCalendar {
      * half-year for one said to fall at the year's end; null when they name none.
      */
     static Integer namedMonth(ChecklistItem item, int every) {
+        if (every != 12 && every != 6) {
+            return null;
+        }
         String text = item.requirement();
         if (every == 12) {
             if (START_OF_YEAR.matcher(text).find()) {

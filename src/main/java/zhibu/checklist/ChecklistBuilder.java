@@ -30,8 +30,9 @@ import zhibu.ingest.DocumentIds;
  * numbers and holders aside, mostly the same) are one item listing every source; when their numbers differ, the item
  * follows the stricter and shows each way the documents put it. The 党费 bands are one table item.</li>
  * </ul>
- * What does not depend on the profile (each requirement's folded sentence, words, measure, jurisdiction) is worked
- * out once, when the builder is made, so a checklist of a thousand times the corpus is a pass of map lookups.
+ * What does not depend on the profile (each requirement's folded sentence, words, measure, jurisdiction, whether it
+ * holds its matter) is worked out once, when the builder is made; a checklist compares only requirements of distinct
+ * wordings with each other, so copies of one rule across many places cost a map lookup each.
  */
 public final class ChecklistBuilder {
     private static final Pattern STAFF = Pattern.compile("教职工|教师");
@@ -67,14 +68,14 @@ public final class ChecklistBuilder {
     private record Prepared(Requirement r, String statement, Set<String> words, Set<String> core, Set<String> said,
                             String measure, String wording,
                             boolean feeBand, Jurisdiction where, boolean needsCommittee, boolean needsNoCommittee,
-                            boolean groupsOnly, boolean sizeLimit) {
+                            boolean groupsOnly, boolean sizeLimit, boolean holds, int needsMembers) {
     }
 
     /** @param thresholds the member count from which a matter exists (支委会 → 7), see RequirementExtractor */
     public ChecklistBuilder(List<Requirement> requirements, Map<String, Integer> thresholds) {
         this.thresholds = Map.copyOf(thresholds);
-        this.committeeFrom = thresholds.entrySet().stream().filter(e -> e.getKey().contains("委员会")
-                || e.getKey().equals("支委会")).map(Map.Entry::getValue).findFirst().orElse(7);
+        this.committeeFrom = thresholds.entrySet().stream().filter(e -> committeeTerm(e.getKey()))
+                .map(Map.Entry::getValue).min(Integer::compare).orElse(7);
         Map<String, String> wordingOfText = new HashMap<>(); // a clause's several requirements: once
         Map<String, String> wordings = new HashMap<>(); // one string per wording, however many copies
         Map<String, Jurisdiction> places = new HashMap<>();
@@ -94,7 +95,9 @@ public final class ChecklistBuilder {
         String statement = Regions.get().withoutPlaces(fold(r.statement()));
         boolean committee = r.duty() == Duty.COMMITTEE || r.partner().equals(Duty.COMMITTEE.label())
                 || "committee".equals(r.structure())
-                || r.terms().stream().anyMatch(t -> committeeFrom(t) != null);
+                || r.terms().stream().anyMatch(ChecklistBuilder::committeeTerm);
+        int needsMembers = r.terms().stream().map(this::membersFor).filter(java.util.Objects::nonNull)
+                .max(Integer::compare).orElse(0);
         boolean groupsOnly = r.duty() == Duty.GROUP
                 || !r.terms().isEmpty() && r.terms().stream().allMatch(t -> t.contains("党小组"));
         boolean sizeLimit = r.duty() == Duty.BRANCH && r.quantity() != null
@@ -103,12 +106,17 @@ public final class ChecklistBuilder {
         return new Prepared(r, statement, words(r.statement(), List.of()), words(core(r.statement()), List.of()),
                 words(r.statement(), r.terms()),
                 measure(r, statement), wording, feeBand(r), where,
-                committee, "no-committee".equals(r.structure()), groupsOnly, sizeLimit);
+                committee, "no-committee".equals(r.structure()), groupsOnly, sizeLimit, holds(r), needsMembers);
     }
 
-    private Integer committeeFrom(String term) {
-        Integer needed = thresholds.get(term);
-        return needed != null ? needed : term.equals("支委会") || term.contains("支部委员会") ? committeeFrom : null;
+    /** Whether a matter's term names the 支部委员会. */
+    private static boolean committeeTerm(String term) {
+        return term.equals("支委会") || term.contains("支部委员会");
+    }
+
+    /** The members a matter needs (支委会 → 7), or null: what a smaller branch does not have. */
+    private Integer membersFor(String term) {
+        return committeeTerm(term) ? Integer.valueOf(committeeFrom) : thresholds.get(term);
     }
 
     public Checklist build(Profile profile) {
@@ -118,13 +126,16 @@ public final class ChecklistBuilder {
         List<Prepared> own = new ArrayList<>();
         List<Prepared> elsewhere = new ArrayList<>();
         Map<String, Set<String>> leftOut = new LinkedHashMap<>();
+        Set<String> unplaced = new java.util.TreeSet<>();
         for (Prepared p : byType.getOrDefault(profile.branchType(), List.of())) {
             String why = whyNot(p, profile, committee);
             if (why != null) {
                 leftOut.computeIfAbsent(why, k -> new LinkedHashSet<>()).add(p.r().title());
                 continue;
             }
-            if (p.where() != null && (p.where().national() || branch != null && p.where().binds(branch))) {
+            if (p.where() == null) {
+                unplaced.add(p.r().docTitle()); // where it binds is not known: neither the branch's nor 各地做法
+            } else if (p.where().national() || branch != null && p.where().binds(branch)) {
                 own.add(p);
             } else if (branch == null) {
                 elsewhere.add(p); // 各地做法: what local documents say, for a branch whose place is not given
@@ -133,12 +144,19 @@ public final class ChecklistBuilder {
         List<ChecklistItem> items = items(own);
         items.sort(Comparator.comparing((ChecklistItem i) -> i.duty() == Duty.HIGHER)
                 .thenComparingInt(i -> Checklist.CATEGORIES.indexOf(i.category())));
-        // 各地做法 that a central rule already states are no reference: the branch has them among its own
+        // 各地做法 that a central rule already states, with the same measure, are no reference: the branch has them
+        Map<String, Boolean> stated = new HashMap<>(); // a wording copied by many places is compared once
         List<ChecklistItem> references = items(elsewhere.stream().filter(p -> p.r().duty() != Duty.HIGHER)
-                .filter(p -> own.stream().noneMatch(q -> q.statement().equals(p.statement())
-                        || sameDuty(List.of(q), p))).toList());
+                .filter(p -> !stated.computeIfAbsent(p.statement(), k -> own.stream().anyMatch(q ->
+                        q.statement().equals(p.statement())
+                                || sameMeasure(q.r(), p.r()) && sameDuty(List.of(q), p)))).toList());
         references.sort(Comparator.comparingInt(i -> Checklist.CATEGORIES.indexOf(i.category())));
-        return new Checklist(profile, items, notes(profile, branch, committee, own, leftOut), references);
+        List<String> notes = notes(profile, branch, committee, own, leftOut);
+        if (!unplaced.isEmpty()) {
+            notes.add("未标明适用地区的文件未列入（在“文件管理”中设置适用地区后列入）："
+                    + unplaced.stream().map(t -> "《" + t + "》").collect(java.util.stream.Collectors.joining("、")) + "。");
+        }
+        return new Checklist(profile, items, notes, references);
     }
 
     /** Why a requirement of the profile's type does not apply to it, as the notes say it; null when it does. */
@@ -151,15 +169,18 @@ public final class ChecklistBuilder {
         if (p.needsCommittee() && !committee && (r.condition() == null || r.condition().min() == null)) {
             return "正式党员不足" + committeeFrom + "人，不设支部委员会：有关支部委员会的要求未列入";
         }
-        if (p.needsNoCommittee() && committee) {
-            return null == r.condition() ? "设有支部委员会：只适用于不设支部委员会的党支部的要求未列入" : null;
+        if (profile.members() < p.needsMembers() && !p.needsCommittee() && r.condition() == null) {
+            return "正式党员不足" + p.needsMembers() + "人：有关" + r.title() + "的要求未列入";
+        }
+        if (p.needsNoCommittee() && committee && r.condition() == null) {
+            return "设有支部委员会：只适用于不设支部委员会的党支部的要求未列入";
         }
         if (p.groupsOnly() && !profile.partyGroups()) {
             return "未设党小组：有关党小组的要求未列入";
         }
-        if (p.sizeLimit() && profile.members() <= r.quantity().value()) {
-            return null == r.quantity() ? null : "正式党员" + profile.members() + "人，未超过党支部党员人数上限（"
-                    + (int) r.quantity().value() + "人），该项不列入";
+        if (p.sizeLimit() && profile.members() <= r.quantity().value()) { // sizeLimit: a quantity of 人
+            return "正式党员" + profile.members() + "人，未超过党支部党员人数上限（" + (int) r.quantity().value()
+                    + "人），该项不列入";
         }
         if (profile.campus() != null && !forCampus(r.statement(), profile.campus())) {
             return "只适用于" + (profile.campus().equals("学生") ? "教职工" : "学生") + "党支部的要求未列入";
@@ -227,7 +248,7 @@ public final class ChecklistBuilder {
         // one matter (主题党日) of one holder, how often another document says (每年 or 每半年), or that says it
         // without how often: the same duty, said another way; a time limit or a count is a rule of its own
         if (a.title().equals(b.title()) && (!a.terms().isEmpty() || !b.terms().isEmpty())
-                && (a.frequency() != null || b.frequency() != null) && holds(a) && holds(b)) {
+                && (a.frequency() != null || b.frequency() != null) && first.holds() && p.holds()) {
             return true;
         }
         // one matter of one holder with the same number (任期3年; 正式党员7人以上的党支部…设立支部委员会): the same rule
@@ -253,16 +274,23 @@ public final class ChecklistBuilder {
     private static boolean holds(Requirement r) {
         String title = r.title();
         String heading = r.path().isEmpty() ? "" : r.path().getLast();
-        if (r.frequency() != null) {
-            Grammar.Phrase subject = Grammar.subject(core(r.statement()));
-            return core(r.statement()).contains(title) || heading.contains(title)
-                    || subject != null && MEETING.matcher(subject.text()).find(); // 支部委员会会议一般每月召开1次
+        Pattern held = Pattern.compile("(参加|开展|召开|进行|(?<!党)组织|举行|讲|安排|作为)[^，。；]{0,8}" + Pattern.quote(title));
+        if (r.frequency() != null) { // how often it is held: the measured part has it as its subject or its object
+            String core = core(r.statement());
+            Grammar.Phrase subject = Grammar.subject(core);
+            return heading.contains(title) || held.matcher(core).find() || subject != null
+                    && (subject.text().contains(title) || MEETING.matcher(subject.text()).find()); // 支部委员会会议一般每月…
         }
         if (title.endsWith("谈话") || title.endsWith("评议")) {
             return r.statement().contains(title);
         }
-        return Pattern.compile("(参加|开展|召开|进行|(?<!党)组织|举行|讲)[^，。；]{0,8}" + Pattern.quote(title))
-                .matcher(r.statement()).find();
+        return held.matcher(r.statement()).find();
+    }
+
+    /** Whether two requirements measure alike: the same frequency or quantity, or neither any. */
+    private static boolean sameMeasure(Requirement a, Requirement b) {
+        return java.util.Objects.equals(a.frequency(), b.frequency())
+                && java.util.Objects.equals(a.quantity(), b.quantity());
     }
 
     /** Whether two requirements state one number: the same quantity, or no quantity and the same member condition. */

@@ -200,16 +200,11 @@ public final class ChecklistWriters {
     }
 
     /**
-     * The branch's recurring duties of the twelve months from the first day of {@code start}'s next period, one
-     * recurring all-day event each: monthly ones on the 1st (several a month spread over it), quarterly ones in each
-     * quarter's first month, half-yearly ones in January and July, yearly ones once in November. Options, duties
-     * of bodies above and once-a-term matters have no date.
-     */
-    /**
      * RFC 5545 folds lines at 75 octets; biweekly folds by characters, and a Chinese character is three octets in
-     * UTF-8 (no UTF-16 unit is more than three): 25 characters a line keeps every line within 75 octets.
+     * UTF-8 (no UTF-16 unit is more than three): 24 characters a line, with the space a folded line starts with,
+     * keeps every line within 75 octets.
      */
-    static final int FOLD_CHARACTERS = 25;
+    static final int FOLD_CHARACTERS = 24;
 
     /**
      * The branch's year as an iCalendar: one all-day event per recurring duty (see {@link BranchCalendar}), recurring
@@ -230,8 +225,9 @@ public final class ChecklistWriters {
                     + ChecklistTable.basis(item));
             event.addCategories(item.category());
             event.setDateStart(new DateStart(date(series.first()), false));
-            Recurrence.Builder rule = new Recurrence.Builder(biweekly.util.Frequency.MONTHLY)
-                    .interval(series.everyMonths()).until(date(series.until()), false);
+            Recurrence.Builder rule = new Recurrence.Builder(biweekly.util.Frequency.YEARLY)
+                    .until(date(series.until()), false);
+            series.months().forEach(rule::byMonth);
             series.days().forEach(rule::byMonthDay);
             event.setRecurrenceRule(rule.build());
             calendar.addEvent(event);

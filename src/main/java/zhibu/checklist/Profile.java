@@ -12,24 +12,17 @@ public record Profile(String branchType, int members, boolean partyGroups, boole
                       String region) {
     public static final List<String> CAMPUS_ROLES = List.of("教职工", "学生");
 
-    public Profile(String branchType, int members, boolean partyGroups, boolean leaders) {
-        this(branchType, members, partyGroups, leaders, null, null);
-    }
-
-    public Profile(String branchType, int members, boolean partyGroups, boolean leaders, String campus) {
-        this(branchType, members, partyGroups, leaders, campus, null);
-    }
-
     public static Profile of(String branchType, int members) {
         return new Profile(branchType, members, groupsBySize(members), true, null, null);
     }
 
     /**
-     * The place a user names (湖南省, 长沙市, 浏阳市, 陕西西安) as its full name from its province down (湖南省长沙市浏阳市);
-     * 全国 for the country; empty when no division has that name or several share it.
+     * Where a branch is, as a user names it (湖南省, 长沙市, 浏阳市, 陕西西安), by its full name from its province down
+     * (湖南省长沙市浏阳市); empty when no division has that name, several share it, or it names the country — a branch
+     * is somewhere (its documents may bind 全国).
      */
     public static java.util.Optional<String> place(String text) {
-        return zhibu.core.Divisions.get().resolve(text).map(zhibu.core.Jurisdiction::label);
+        return zhibu.core.Divisions.get().division(text).map(d -> d.jurisdiction().label());
     }
 
     /** Whether a branch of this size has party groups when not told: from {@value ChecklistBuilder#GROUPS_FROM} members. */

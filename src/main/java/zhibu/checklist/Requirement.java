@@ -42,16 +42,4 @@ public record Requirement(
     public String title() {
         return terms.isEmpty() ? matter.name() : String.join("、", terms);
     }
-
-    /** What requirements stating the same duty share: who, with whom, about what, option or duty, what is measured. */
-    public String key() {
-        String who = duty.label() + "|" + person + "|" + partner + "|" + optional + "|" + title();
-        if (frequency != null) {
-            return who + "|frequency";
-        }
-        if (quantity != null) {
-            return who + "|" + quantity.unit();
-        }
-        return who + "|-";
-    }
 }

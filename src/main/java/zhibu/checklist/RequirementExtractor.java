@@ -91,6 +91,9 @@ public final class RequirementExtractor {
     private static final Pattern NAMES_BRANCH = Pattern.compile("(?<!总)支部|基层党组织|(?<!上级|各级|下级)党组织");
     /** Each month/quarter/half-year/year and a verb: once a period (每月申报登记, 每年年底报…). */
     private static final Pattern EACH_PERIOD = Pattern.compile("每(?:个)?(月|季度|季|半年|年)(?![^，。；]{0,12}?\\d)");
+    /** A branch that has, or has not, a 支部委员会 (设支部委员会的党支部, 不设/未设支部委员会的党支部). */
+    private static final Pattern NO_COMMITTEE = Pattern.compile("(不|未|没有)设(立)?支部委员会");
+    private static final Pattern WITH_COMMITTEE = Pattern.compile("(?<![不未有])(设支部委员会|设立支部委员会的)");
     /** A subject that is how something went, leaving what it went of to the sentence before (执行情况…). */
     private static final Pattern LEANS_BACK = Pattern.compile("^(执行|落实|开展|完成|实施|推进|进展)情况");
     private static final Pattern START_OF_YEAR = Pattern.compile("年初|年底|年末");
@@ -100,7 +103,6 @@ public final class RequirementExtractor {
     /** A count of things with a comparator, or one of them (至少和1个…, 挂钩联系1个党支部): no list's length (上述6个). */
     private static final Pattern COUNT = Pattern.compile("(至少|不少于|不超过|最多)?(?<!上述|以上|下列|这|该)(\\d+)个(?!月)");
     /** Persons whose duties show only where the branch has them. */
-    static final java.util.Set<String> PERSONS = zhibu.core.DutyHolders.PERSONS;
 
     private final List<String> vocabulary;
     private final Map<String, String> canonical;
@@ -350,8 +352,8 @@ public final class RequirementExtractor {
         Duty duty = actor.duty();
         String upToAnchor = unit.substring(0, part[1]);
         boolean optional = OPTION.matcher(upToAnchor).find() && !binds(upToAnchor);
-        String structure = unit.contains("不设支部委员会") ? "no-committee"
-                : unit.contains("设支部委员会") || unit.contains("设立支部委员会的") ? "committee" : null;
+        String structure = NO_COMMITTEE.matcher(unit).find() ? "no-committee"
+                : WITH_COMMITTEE.matcher(unit).find() ? "committee" : null;
         List<String> types = types(subject, unit, clause, doc);
         String statement = withTopic(shown(unit, holder), clause);
         String person = actor.leader() ? actor.name() : unit.contains("领导干部") ? "党员领导干部" : "";
@@ -438,7 +440,6 @@ public final class RequirementExtractor {
         return higher.find();
     }
 
-    /** Conjuncts with their owner (an actor, or the body that holds a meeting), neighbours of one owner joined. */
     /**
      * The relative clause that opens a coordinated subject and qualifies all of it (机关不设党的基层委员会的 before
      * 总支部委员会、支部委员会), or "": a 的 phrase with a verb in it, not a possessive (党的支部委员会).
@@ -452,6 +453,7 @@ public final class RequirementExtractor {
         return Grammar.words(modifier).stream().anyMatch(Grammar.Word::verb) ? modifier : "";
     }
 
+    /** Conjuncts with their owner (an actor, or the body that holds a meeting), neighbours of one owner joined. */
     private static List<Grammar.Phrase> merged(List<Grammar.Phrase> conjuncts, String phrase) {
         List<Grammar.Phrase> out = new ArrayList<>();
         for (Grammar.Phrase c : conjuncts) {
@@ -656,7 +658,6 @@ public final class RequirementExtractor {
                 || unit.matches(".*(予以|给予)(停止党籍|除名|处置|处分)[^，。]*$") || unit.matches(".*按[^，。]{0,8}处理$");
     }
 
-    /** The unit as a checklist shows it: a subject it leaves out written in (党支部书记应当具备…). */
     /**
      * A statement whose subject is how something went (执行情况每年年底报…备案), with what it went of: its clause's
      * heading (三会一课执行情况…), which the sentence leaves to the reader.
@@ -669,6 +670,7 @@ public final class RequirementExtractor {
         return statement;
     }
 
+    /** The unit as a checklist shows it: a subject it leaves out written in (党支部书记应当具备…). */
     private static String shown(String unit, Holder holder) {
         if (holder.from() > 0) {
             return unit.substring(holder.from()); // 各党支部每年开展1次自查自纠…, not the body above that sees to it

@@ -25,7 +25,8 @@ public final class EvalCommand {
     static final Path FUSION_FILE = Path.of("src/main/resources/zhibu/fusion.tsv");
 
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
-        Args args = Args.parse(argv, Set.of("analyzer", "run", "k", "corpus", "cv", "index", "gold", Home.DATA),
+        Args args = Args.parse(argv, Set.of("analyzer", "run", "k", "corpus", "cv", "index", "gold", "profiles",
+                Home.DATA),
                 Set.of("details", "tune", "write", "calibrate", "floors", "checklists", Home.NO_VECTORS));
         if (args.flag("checklists")) {
             return checklists(args, out, err);
@@ -104,8 +105,9 @@ public final class EvalCommand {
     }
 
     /**
-     * {@code --checklists [--gold eval/checklist-gold] [--details] [--floors]}: each gold profile's checklist against
-     * the hand-written gold, with every error named under {@code --details}.
+     * {@code --checklists [--gold eval/checklist-gold] [--profiles FILE] [--details] [--floors]}: each gold profile's
+     * checklist (or each of another profiles file's, e.g. profiles-unseen.tsv) against the hand-written gold, with
+     * every error named under {@code --details}.
      */
     private static int checklists(Args args, PrintStream out, PrintStream err) throws Exception {
         Path gold = Home.resolve(args.value("gold", zhibu.eval.ChecklistGold.FOLDER.toString()));
@@ -120,7 +122,13 @@ public final class EvalCommand {
         try (zhibu.index.ZhibuIndex index = opened) {
             zhibu.library.Library library = new zhibu.library.Library(index);
             zhibu.checklist.ChecklistService service = new zhibu.checklist.ChecklistService(library);
-            List<zhibu.eval.ChecklistGold.Result> results = zhibu.eval.ChecklistGold.read(gold)
+            Path profiles = args.value("profiles", null) == null ? gold.resolve(zhibu.eval.ChecklistGold.PROFILES)
+                    : Home.resolve(args.value("profiles", null));
+            if (!Files.isRegularFile(profiles)) {
+                err.println("zhibu eval: --profiles " + profiles + " is no file");
+                return 1;
+            }
+            List<zhibu.eval.ChecklistGold.Result> results = zhibu.eval.ChecklistGold.read(gold, profiles)
                     .measure(library, service::checklist);
             if (args.flag("details")) {
                 for (zhibu.eval.ChecklistGold.Result r : results) {

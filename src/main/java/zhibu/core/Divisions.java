@@ -25,6 +25,8 @@ public final class Divisions {
     /** Suffixes a province or city is also named without: 湖南省 → 湖南, 西安市 → 西安, 广西壮族自治区 → 广西. */
     private static final Pattern SUFFIX = Pattern.compile("(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区|地区|盟)$");
     private static final Pattern CENTRAL = Pattern.compile("中共中央|中央|国务院|全国|中组部|中国共产党全国代表大会");
+    /** What may follow a county in a place's name: a unit below it, which binds no rules of its own here. */
+    private static final Pattern BELOW_COUNTY = Pattern.compile("(街道|办事处|乡|镇|村|社区)$");
     private static final Divisions INSTANCE = load();
 
     /** One division: its code, its name, the division it belongs to (null for a province). */
@@ -84,9 +86,10 @@ public final class Divisions {
     }
 
     /**
-     * The place a text names, read from the top down as far as it goes (湖南省长沙市浏阳市, 湖南长沙, 长沙市), or a
-     * city or county named alone when only one division has that name (浏阳市, 西安); 全国 for the country; empty when
-     * the text names no division, or names one several places share without saying which (鼓楼区).
+     * The place a text names, read from the top down to its end (湖南省长沙市浏阳市, 湖南长沙, 长沙市; a town or 街道
+     * after the county is the county), or a city or county named alone when only one division has that name (浏阳市,
+     * 西安); 全国 for the country; empty when the text names no division, names one several places share without
+     * saying which (鼓楼区, 江苏省鼓楼区), or has more after its place than a town (湖南省长沙市浏阳).
      */
     public Optional<Jurisdiction> resolve(String text) {
         if (text != null && (text.strip().equals(Regions.NATIONAL) || text.strip().equals("中央"))) {
@@ -109,7 +112,7 @@ public final class Divisions {
             for (String name : namesLongestFirst) {
                 if (rest.startsWith(name)) {
                     List<Division> named = byName.get(name).stream().filter(d -> under(d, above)).toList();
-                    if (named.size() == 1 || at != null && !named.isEmpty()) {
+                    if (named.size() == 1) { // 江苏省鼓楼区: two under 江苏省, so which one is not said
                         next = named.get(0);
                         matched = name;
                         break;
@@ -121,6 +124,9 @@ public final class Divisions {
             }
             at = next;
             rest = rest.substring(matched.length());
+        }
+        if (!rest.isEmpty() && !BELOW_COUNTY.matcher(rest).find()) {
+            return Optional.empty(); // 湖南省长沙市浏阳 is no place: not 长沙市 either
         }
         return Optional.ofNullable(at);
     }

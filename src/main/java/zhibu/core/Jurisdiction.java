@@ -10,22 +10,6 @@ import java.util.List;
 public record Jurisdiction(List<String> places) {
     public static final Jurisdiction NATIONAL = new Jurisdiction(List.of());
 
-    /** How far down a place is. */
-    public enum Level {
-        NATIONAL("全国"), PROVINCE("省级"), CITY("市级"), COUNTY("县级");
-
-        private final String chinese;
-
-        Level(String chinese) {
-            this.chinese = chinese;
-        }
-
-        @com.fasterxml.jackson.annotation.JsonValue
-        public String chinese() {
-            return chinese;
-        }
-    }
-
     public Jurisdiction {
         places = List.copyOf(places);
     }
@@ -37,20 +21,6 @@ public record Jurisdiction(List<String> places) {
     /** 全国, or the places joined as documents write them: 陕西省西安市. */
     public String label() {
         return national() ? Regions.NATIONAL : String.join("", places);
-    }
-
-    /** The place itself, without those above it: 西安市. */
-    public String name() {
-        return national() ? Regions.NATIONAL : places.getLast();
-    }
-
-    public Level level() {
-        return switch (places.size()) {
-            case 0 -> Level.NATIONAL;
-            case 1 -> Level.PROVINCE;
-            case 2 -> Level.CITY;
-            default -> Level.COUNTY;
-        };
     }
 
     /** Whether a rule of this jurisdiction binds a branch in {@code place}: this place contains that one. */

@@ -72,7 +72,17 @@ public final class ChecklistGold {
         this.profiles = profiles;
     }
 
+    /** The profiles the gold was written for: {@code profiles.tsv}. */
+    public static final String PROFILES = "profiles.tsv";
+    /** Profiles the gold was not written for, measured with it to see that the extractor holds beyond them. */
+    public static final String UNSEEN = "profiles-unseen.tsv";
+
     public static ChecklistGold read(Path folder) throws IOException {
+        return read(folder, folder.resolve(PROFILES));
+    }
+
+    /** The gold's duties, measured on the profiles of another file (the same columns as profiles.tsv). */
+    public static ChecklistGold read(Path folder, Path profilesFile) throws IOException {
         List<Row> rows = new ArrayList<>();
         for (String[] f : table(folder.resolve("duties.tsv"))) {
             rows.add(new Row(f[0], Duty.ofLabel(f[1]), f[2].equals("yes"), f[3].equals("-") ? List.of()
@@ -80,7 +90,7 @@ public final class ChecklistGold {
                     f.length > 7 ? f[7] : ""));
         }
         List<GoldProfile> profiles = new ArrayList<>();
-        for (String[] f : table(folder.resolve("profiles.tsv"))) {
+        for (String[] f : table(profilesFile)) {
             profiles.add(new GoldProfile(f[0], f[1], Integer.parseInt(f[2]),
                     f[3].isBlank() || f[3].equals("-") ? null : f[3], f[4].equals("yes"),
                     f[5].equals("yes")));

@@ -225,7 +225,8 @@ final class AdminHandlers {
             throw ApiError.badRequest("region 最多 40 个字。");
         }
         // the jurisdiction, as the checklists read it: 全国, or a province, city or county by its full name
-        String region = given == null || given.isBlank() ? given : zhibu.checklist.Profile.place(given).orElseThrow(() ->
+        String region = given == null || given.isBlank() ? given : zhibu.core.Divisions.get().resolve(given)
+                .map(zhibu.core.Jurisdiction::label).orElseThrow(() ->
                 ApiError.badRequest("region 应为 全国 或省、市、县（区）的名称，例如 湖南省、长沙市、浏阳市；没有找到“" + given
                         + "”，或有几处同名（如 鼓楼区），请连上一级写出（如 南京市鼓楼区）。"));
         site.edits().put(id, new MetadataEdits.Edit(status, types, region));

@@ -17,6 +17,11 @@ import zhibu.eval.ChecklistGold;
 final class Stated {
     /** The names a checklist writes in where a sentence leaves its subject out. */
     static final List<String> WRITTEN_IN = List.of("党支部书记", "支部委员会", "党支部", "党小组", "党员");
+    /** A holder named as a meeting or a pair (支部委员会会议, 党员和党员之间), where no actor's name is the head. */
+    private static final Pattern HOLDER_PHRASE = Pattern.compile("(会议|小组会|之间|副书记)$");
+    /** A piece that opens with its predicate, after a condition (停止党籍2年后…的，[党支部]按照…): a subject goes there. */
+    private static final Pattern PREDICATE = Pattern.compile("^(应当|应|要|须|必须|一般|按照|及时|予以|每)");
+
     /** What joins coordinated subjects. */
     private static final Pattern COORDINATION = Pattern.compile("和|及|与");
     /** What may stand before a subject without being part of the duty (特别是新提名的…书记人选，应…). */
@@ -66,17 +71,32 @@ final class Stated {
                         return null;
                     }
                 }
-                for (String name : WRITTEN_IN) { // the subject the sentence leaves out, written in
+                for (String name : WRITTEN_IN) { // the subject the sentence leaves out, written in where a piece starts
                     for (int i = t.indexOf(name); i >= 0; i = t.indexOf(name, i + 1)) {
                         String without = t.substring(0, i) + t.substring(i + name.length());
-                        if (!without.isEmpty() && s.contains(without) && starts.contains(s.indexOf(without))) {
+                        int from = s.indexOf(without);
+                        if (!without.isEmpty() && from >= 0 && starts.contains(from) && (i == 0
+                                || starts.contains(from + i) || opensPredicate(without.substring(i)))) {
                             return null;
                         }
                     }
                 }
                 boolean coordinated = raw.contains("、") || COORDINATION.matcher(raw).find();
+                int shared = 0; // 机关不设…的总支部委员会、支部委员会… → 机关不设…的支部委员会…: what qualifies both, kept
+                while (shared < Math.min(s.length(), t.length()) && s.charAt(shared) == t.charAt(shared)) {
+                    shared++;
+                }
+                if (coordinated && shared >= 2 && t.length() - shared >= 4) {
+                    String rest = t.substring(shared, shared + 4);
+                    if (withCommas.contains("、" + rest) || withCommas.contains("和" + rest)) {
+                        return s.indexOf(t.substring(shared), shared) > shared ? null : found;
+                    }
+                }
                 for (int k = 2; coordinated && k + 4 <= t.length(); k++) { // one holder of a coordinated subject
                     String holder = t.substring(0, k);
+                    if (Actors.get().of(holder) == null && !HOLDER_PHRASE.matcher(holder).find()) {
+                        continue; // 召开1次组织生活会和… is no holder
+                    }
                     int j = s.indexOf(t.substring(k));
                     if (j > 0 && s.substring(0, j).contains(holder)) {
                         return null;
@@ -85,6 +105,10 @@ final class Stated {
             }
         }
         return found;
+    }
+
+    private static boolean opensPredicate(String rest) {
+        return PREDICATE.matcher(rest).find();
     }
 
     /** Whether only a word like 特别是 stands between a piece's start and a position. */

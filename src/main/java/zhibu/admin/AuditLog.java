@@ -2,7 +2,6 @@ package zhibu.admin;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +17,7 @@ import java.util.Map;
  */
 public final class AuditLog {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AuditLog.class);
     private final Path file;
 
     public AuditLog(Path file) {
@@ -36,7 +36,8 @@ public final class AuditLog {
             Files.writeString(file, JSON.writeValueAsString(line) + "\n", StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.SYNC);
         } catch (IOException e) {
-            throw new UncheckedIOException("the audit log could not be written: " + e.getMessage(), e);
+            // a full disk must not turn an answer (a 507 saying so) into a 500; the line is lost, said in the log
+            LOG.error("the audit log could not be written ({}): {}", e.getMessage(), line);
         }
     }
 

@@ -33,8 +33,21 @@ public final class Originals {
         }
     }
 
-    /** Streams an upload into the folder; its extension must be one zhibu reads (checked by the caller). */
-    public Path store(InputStream content, String name, long maxBytes) throws IOException {
+    /** Where an upload was kept, and whether this upload put it there (no earlier upload had the same bytes). */
+    public record Stored(Path path, boolean fresh) {
+        /** Removes a file this upload put there, when what it was for failed. */
+        public void undo() throws IOException {
+            if (fresh) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
+    /**
+     * Streams an upload into the folder; its extension must be one zhibu reads (checked by the caller). A failed
+     * write (the disk full) leaves nothing behind.
+     */
+    public Stored store(InputStream content, String name, long maxBytes) throws IOException {
         Files.createDirectories(folder);
         String extension = extension(name);
         Path partial = Files.createTempFile(folder, "upload-", ".part");
@@ -52,8 +65,9 @@ public final class Originals {
                 }
             }
             Path stored = folder.resolve(HexFormat.of().formatHex(digest.digest()) + "." + extension);
+            boolean fresh = !Files.exists(stored);
             Files.move(partial, stored, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return stored;
+            return new Stored(stored, fresh);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JDK", e);
         } finally {

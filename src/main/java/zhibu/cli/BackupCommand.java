@@ -15,9 +15,10 @@ import zhibu.admin.Backup;
 import zhibu.admin.ServerFile;
 
 /**
- * {@code zhibu backup DIR [--index index] [--data data]} and {@code zhibu restore DIR}: a consistent copy of the
- * index and the user data, taken while a server serves (it makes the copy) or from the index directly; restoring
- * needs the server stopped.
+ * {@code zhibu backup DIR [--index index] [--data data] [--db URL]} and {@code zhibu restore DIR [...]}: a consistent
+ * copy of the index, the user data and the course packs (the data folder's SQLite, or the database of {@code --db} /
+ * ZHIBU_DB, as serve uses), taken while a server serves (it makes the copy) or directly; restoring needs the server
+ * stopped, and counts what it put back against the backup's manifest.
  */
 public final class BackupCommand {
     private final boolean restore;
@@ -27,7 +28,7 @@ public final class BackupCommand {
     }
 
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
-        Args args = Args.parse(argv, Set.of("index", Home.DATA), Set.of());
+        Args args = Args.parse(argv, Set.of("index", Home.DATA, "db"), Set.of());
         if (args.positional().size() != 1) {
             throw new Args.UsageException("give one folder, e.g. zhibu " + (restore ? "restore" : "backup")
                     + " /backups/zhibu-2026-11-23");
@@ -43,13 +44,13 @@ public final class BackupCommand {
                 return 1;
             }
             try {
-                Backup.restore(dir, folder, data);
-            } catch (java.io.IOException e) {
+                Backup.Restored restored = Backup.restore(dir, folder, data, packs(args, data));
+                out.println("restored " + dir + " into " + folder + " and " + data + ": " + restored.counts());
+                return 0;
+            } catch (java.io.IOException | zhibu.packs.Database.DatabaseException e) {
                 err.println("zhibu restore: " + e.getMessage());
                 return 1;
             }
-            out.println("restored " + dir + " into " + folder + " and " + data);
-            return 0;
         }
         if (server.isPresent()) {
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest
@@ -67,15 +68,22 @@ public final class BackupCommand {
             return 0;
         }
         try {
-            out.println("backed up " + Backup.create(folder, data, dir) + " files into " + dir);
+            out.println("backed up " + Backup.create(folder, data, packs(args, data), dir) + " files into " + dir);
             return 0;
         } catch (org.apache.lucene.store.LockObtainFailedException e) {
             err.println("zhibu backup: another zhibu process is writing the index at " + folder + "; try again when"
                     + " it is done.");
             return 1;
-        } catch (java.io.IOException e) {
+        } catch (java.io.IOException | zhibu.packs.Database.DatabaseException e) {
             err.println("zhibu backup: " + e.getMessage());
             return 1;
         }
+    }
+
+    /** The course packs' store serve would use: {@code --db}, else ZHIBU_DB, else the data folder's SQLite file. */
+    static zhibu.packs.PackStore packs(Args args, Path data) {
+        String db = args.value("db", System.getenv("ZHIBU_DB"));
+        return new zhibu.packs.PackStore(db == null || db.isBlank() ? zhibu.packs.Database.inFolder(data)
+                : zhibu.packs.Database.open(db.strip()));
     }
 }

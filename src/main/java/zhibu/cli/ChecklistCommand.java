@@ -30,7 +30,8 @@ public final class ChecklistCommand {
         if (!org.apache.lucene.index.DirectoryReader.indexExists(org.apache.lucene.store.FSDirectory.open(folder))
                 && zhibu.admin.ServerFile.running(data, folder).isEmpty()) {
             // no index yet, and nobody else's: make it from the corpus, then read it like any other
-            ZhibuIndex fresh = Home.openWriter(folder, vectors, zhibu.index.Ingestion.forked(Home.edits(data)), err);
+            ZhibuIndex fresh = Home.openWriter(folder, vectors, zhibu.index.Ingestion.forked(Home.edits(data))
+                    .withRoots(Home.roots(data)), err);
             if (fresh == null) {
                 return null;
             }

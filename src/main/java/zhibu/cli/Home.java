@@ -61,6 +61,11 @@ final class Home {
         return null;
     }
 
+    /** The checkout's corpus folder and a data folder, which the index records its files relative to. */
+    static zhibu.index.SourceRoots roots(Path data) {
+        return zhibu.index.SourceRoots.of(resolve("corpus"), data);
+    }
+
     /** The metadata corrections of a data folder. */
     static zhibu.ingest.MetadataEdits edits(Path data) throws java.io.IOException {
         return zhibu.ingest.MetadataEdits.open(data.resolve("metadata-edits.tsv"));

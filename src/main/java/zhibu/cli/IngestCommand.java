@@ -39,7 +39,8 @@ public final class IngestCommand {
         if (server.isPresent()) {
             return throughServer(server.get(), roots, out, err);
         }
-        ZhibuIndex index = Home.openWriter(folder, Home.vectors(args, err), Ingestion.forked(Home.edits(data)), err);
+        ZhibuIndex index = Home.openWriter(folder, Home.vectors(args, err), Ingestion.forked(Home.edits(data))
+                .withRoots(Home.roots(data)), err);
         if (index == null) {
             return 1;
         }

@@ -23,14 +23,38 @@ import zhibu.web.WebApp;
 
 /**
  * {@code zhibu serve [--port 7070] [--host 127.0.0.1] [--corpus corpus] [--index index] [--data data] [--db JDBC-URL]
- * [--admin-token T] [--max-upload-mb 50] [--no-vectors]}: ingests the corpus if the index is missing or stale, then
+ * [--admin-token-file FILE] [--max-upload-mb 50] [--no-vectors]}: ingests the corpus if the index is missing or stale, then
  * serves the site and the API as the index's only writer, and leaves a server file in the data folder so the
  * commands of this machine ask it to write instead of opening the index themselves.
  */
 public final class ServeCommand {
+    /**
+     * The administrator's token: {@code --admin-token-file} (its first line), else the environment's ZHIBU_ADMIN_TOKEN,
+     * else {@code --admin-token}, which every user of the machine can read in the process list (said on stderr).
+     */
+    static String adminToken(Args args, PrintStream err) throws IOException {
+        String file = args.value("admin-token-file", null);
+        if (file != null) {
+            Path path = Home.resolve(file);
+            if (!java.nio.file.Files.isRegularFile(path)) {
+                throw new Args.UsageException("the admin token file " + path + " does not exist");
+            }
+            return java.nio.file.Files.readAllLines(path, java.nio.charset.StandardCharsets.UTF_8).stream()
+                    .map(String::strip).filter(l -> !l.isEmpty()).findFirst()
+                    .orElseThrow(() -> new Args.UsageException("the admin token file " + path + " is empty"));
+        }
+        String given = args.value("admin-token", null);
+        if (given != null) {
+            err.println("zhibu serve: --admin-token can be read by every user of this machine in the process list;"
+                    + " prefer ZHIBU_ADMIN_TOKEN or --admin-token-file");
+            return given;
+        }
+        return System.getenv("ZHIBU_ADMIN_TOKEN");
+    }
+
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
-        Args args = Args.parse(argv, Set.of("port", "host", "corpus", "index", Home.DATA, "admin-token", "web",
-                "max-upload-mb", "db"), Set.of(Home.NO_VECTORS));
+        Args args = Args.parse(argv, Set.of("port", "host", "corpus", "index", Home.DATA, "admin-token",
+                "admin-token-file", "web", "max-upload-mb", "db"), Set.of(Home.NO_VECTORS));
         if (!args.positional().isEmpty()) {
             throw new Args.UsageException("serve takes no arguments besides its options, not '" + args.positional().get(0) + "'");
         }
@@ -41,7 +65,7 @@ public final class ServeCommand {
         Path web = Home.resolve(args.value("web", "web"));
         Path data = Home.resolve(args.value(Home.DATA, "data"));
         Path indexFolder = Home.resolve(args.value("index", "index")).toAbsolutePath().normalize();
-        String adminToken = args.value("admin-token", System.getenv("ZHIBU_ADMIN_TOKEN"));
+        String adminToken = adminToken(args, err);
         if (adminToken != null && !adminToken.isBlank() && !Tokens.acceptable(adminToken)) {
             throw new Args.UsageException("the admin token must be " + Tokens.MIN_LENGTH
                     + " or more printable ASCII characters (letters, digits, punctuation)");
@@ -65,7 +89,8 @@ public final class ServeCommand {
                 new PackStore(db == null || db.isBlank() ? Database.inFolder(data) : Database.open(db.strip())));
         MetadataEdits edits = MetadataEdits.open(data.resolve("metadata-edits.tsv"));
         ZhibuIndex index = Home.openWriter(indexFolder, Home.vectors(args, err),
-                Ingestion.forked(edits).withMaxFileBytes(maxUpload), err);
+                Ingestion.forked(edits).withMaxFileBytes(maxUpload)
+                        .withRoots(zhibu.index.SourceRoots.of(corpus, data)), err);
         if (index == null) {
             return 1;
         }
@@ -134,7 +159,7 @@ public final class ServeCommand {
             stopped.countDown();
         }));
         if (adminToken == null || adminToken.isBlank()) {
-            err.println("zhibu: administration is off (no --admin-token or ZHIBU_ADMIN_TOKEN); the commands of this"
+            err.println("zhibu: administration is off (no ZHIBU_ADMIN_TOKEN, --admin-token-file or --admin-token); the commands of this"
                     + " machine can still add documents");
         }
         out.println("listening on " + url);

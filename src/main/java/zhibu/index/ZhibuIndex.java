@@ -76,9 +76,11 @@ public final class ZhibuIndex implements Closeable {
     private static final String SCHEMA_KEY = "zhibu.schema";
 
     private final Directory directory;
-    private final IndexWriter writer;
-    private final SnapshotDeletionPolicy snapshots;
-    private final SearcherManager searchers;
+    /** Replaced, with the snapshots and searchers on it, when a write fails and the last commit is reopened. */
+    private volatile IndexWriter writer;
+    private volatile SnapshotDeletionPolicy snapshots;
+    private volatile SearcherManager searchers;
+    private final WriteState writeState = new WriteState();
     private final AnalyzerChoice analyzer;
     private final StructureParser parser = new StructureParser();
     private final LuceneRecords records = new LuceneRecords();
@@ -101,17 +103,85 @@ public final class ZhibuIndex implements Closeable {
         this.ingestion = ingestion;
         String wanted = schema(analyzer, vectors);
         boolean current = DirectoryReader.indexExists(directory) && wanted.equals(schemaOf(directory));
-        this.snapshots = new SnapshotDeletionPolicy(new KeepOnlyLastCommitDeletionPolicy());
-        IndexWriterConfig config = new IndexWriterConfig(fieldAnalyzers(analyzer))
-                .setOpenMode(current ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE)
-                .setIndexDeletionPolicy(snapshots);
-        this.writer = new IndexWriter(directory, config);
+        openWriter(current ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE);
+        folder().ifPresent(writeState::watch);
         this.rebuilt = !current;
         if (!current) {
             writer.setLiveCommitData(Map.of(SCHEMA_KEY, wanted).entrySet());
             writer.commit();
         }
         this.searchers = new SearcherManager(writer, SEARCHERS);
+    }
+
+    private void openWriter(IndexWriterConfig.OpenMode mode) throws IOException {
+        SnapshotDeletionPolicy policy = new SnapshotDeletionPolicy(new KeepOnlyLastCommitDeletionPolicy());
+        IndexWriterConfig config = new IndexWriterConfig(fieldAnalyzers(analyzer)).setOpenMode(mode)
+                .setIndexDeletionPolicy(policy);
+        this.writer = new IndexWriter(directory, config);
+        this.snapshots = policy;
+    }
+
+    /**
+     * After a failed write: what the writer held since the last commit is dropped (its partial files with it) and
+     * the last commit is opened again, with searchers on it; searches go on meanwhile on the view they had.
+     */
+    private void reopen() throws IOException {
+        try {
+            writer.rollback();
+        } catch (IOException | RuntimeException e) {
+            // a writer a tragic error closed has nothing more to drop
+        }
+        openWriter(IndexWriterConfig.OpenMode.APPEND);
+        SearcherManager old = searchers;
+        searchers = new SearcherManager(writer, SEARCHERS);
+        old.close();
+    }
+
+    /** A change to the index, run under the writing lock. */
+    @FunctionalInterface
+    private interface Change<T> {
+        T run() throws IOException;
+    }
+
+    /**
+     * Runs a change; when the disk refuses it (full, or any I/O error, or a writer an earlier error closed), the
+     * writer is reopened from the last commit and the change answers {@link NotWritableException}, so the next
+     * write, once there is space, goes through without a restart.
+     */
+    private <T> T change(Change<T> change) throws IOException {
+        requireWriter();
+        synchronized (writing) {
+            Path folder = folder().orElse(null);
+            try {
+                if (!writer.isOpen()) {
+                    reopen();
+                }
+                T result = change.run();
+                if (folder != null) {
+                    writeState.succeeded(folder);
+                }
+                return result;
+            } catch (NotWritableException e) {
+                throw e;
+            } catch (IOException | UncheckedIOException | org.apache.lucene.store.AlreadyClosedException e) {
+                IOException io = e instanceof IOException i ? i : e instanceof UncheckedIOException u ? u.getCause()
+                        : new IOException(e.getMessage(), e);
+                try {
+                    reopen();
+                } catch (IOException again) {
+                    io.addSuppressed(again); // the next change tries again
+                }
+                if (folder == null) {
+                    throw io;
+                }
+                throw writeState.failed(folder, io);
+            }
+        }
+    }
+
+    /** Whether writes can go through, and why not; failures of the data folder are reported here too. */
+    public WriteState writeState() {
+        return writeState;
     }
 
     /** Searchers that keep to the request's deadline ({@link QueryDeadline}). */
@@ -219,11 +289,18 @@ public final class ZhibuIndex implements Closeable {
 
     /** Runs a search on the current point-in-time view; it never waits for an ingest. */
     public <T> T withSearcher(Search<T> search) throws IOException {
-        IndexSearcher searcher = searchers.acquire();
+        SearcherManager manager = searchers;
+        IndexSearcher searcher;
+        try {
+            searcher = manager.acquire();
+        } catch (org.apache.lucene.store.AlreadyClosedException e) { // replaced by a reopen just now
+            manager = searchers;
+            searcher = manager.acquire();
+        }
         try {
             return search.on(searcher);
         } finally {
-            searchers.release(searcher);
+            manager.release(searcher);
         }
     }
 
@@ -238,8 +315,7 @@ public final class ZhibuIndex implements Closeable {
      * every few files, and a bad file fails alone after which every other file is still ingested.
      */
     public List<IngestOutcome> ingest(List<Path> roots, Consumer<IngestOutcome> each) throws IOException {
-        requireWriter();
-        synchronized (writing) {
+        return change(() -> {
             List<IngestOutcome> outcomes = new ArrayList<>();
             Consumer<IngestOutcome> report = o -> {
                 outcomes.add(o);
@@ -269,7 +345,7 @@ public final class ZhibuIndex implements Closeable {
                         }
                         Path file = found.file();
                         String name = file.getFileName().toString();
-                        String docId = sources.idFor(file.toAbsolutePath().normalize().toString(), name);
+                        String docId = sources.idFor(roots().key(file), name);
                         Source before = sources.byId.get(docId);
                         pipeline.submit(() -> ingestFile(file, name, docId, before, false));
                     }
@@ -286,7 +362,7 @@ public final class ZhibuIndex implements Closeable {
             }
             commit();
             return outcomes;
-        }
+        });
     }
 
     /**
@@ -294,52 +370,48 @@ public final class ZhibuIndex implements Closeable {
      * identified by {@code name}, the file the user gave it.
      */
     public IngestOutcome ingestAs(Path stored, String name) throws IOException {
-        requireWriter();
-        synchronized (writing) {
+        return change(() -> {
             Sources sources = sources();
-            String docId = sources.idFor(stored.toAbsolutePath().normalize().toString(), name);
+            String docId = sources.idFor(roots().key(stored), name);
             IngestOutcome outcome = ingestFile(stored, name, docId, sources.byId.get(docId), false).into(sources);
             commit();
             return outcome;
-        }
+        });
     }
 
     /** Reads and indexes the source of a document again (after its metadata was corrected, say). */
     public Optional<IngestOutcome> reingest(String docId) throws IOException {
-        requireWriter();
-        synchronized (writing) {
+        return change(() -> {
             Sources sources = sources();
             Source source = sources.byId.get(docId);
             if (source == null) {
                 return Optional.empty();
             }
-            IngestOutcome outcome = ingestFile(Path.of(source.path()), source.name(), docId, source, true)
+            IngestOutcome outcome = ingestFile(roots().file(source.path()), source.name(), docId, source, true)
                     .into(sources);
             commit();
             return Optional.of(outcome);
-        }
+        });
     }
 
     /** Adds one already read document (replacing any earlier version of it); for evaluation and tests. */
     public DocumentStructure add(IngestedDocument doc, Path source) throws IOException {
-        requireWriter();
-        synchronized (writing) {
-            String path = source == null ? "" : source.toAbsolutePath().normalize().toString();
+        return change(() -> {
+            String path = source == null ? "" : roots().key(source);
             return write(doc, path, doc.metadata().source(), revision(source, doc.metadata().id())).structure();
-        }
+        });
     }
 
     /** Removes a document and all its records; false when there is none of that id. */
     public boolean delete(String docId) throws IOException {
-        requireWriter();
-        synchronized (writing) {
+        return change(() -> {
             boolean existed = document(docId) != null;
             if (existed) {
                 writer.deleteDocuments(new Term(IndexFields.DOC_ID, docId));
                 commit();
             }
             return existed;
-        }
+        });
     }
 
     /** Makes what was written visible and durable. */
@@ -355,12 +427,18 @@ public final class ZhibuIndex implements Closeable {
      */
     public void withSnapshot(SnapshotCopy copy) throws IOException {
         requireWriter();
-        IndexCommit commit = snapshots.snapshot();
+        SnapshotDeletionPolicy policy = snapshots;
+        IndexWriter held = writer;
+        IndexCommit commit = policy.snapshot();
         try {
             copy.files(directory, commit.getFileNames());
         } finally {
-            snapshots.release(commit);
-            writer.deleteUnusedFiles();
+            try {
+                policy.release(commit);
+                held.deleteUnusedFiles();
+            } catch (org.apache.lucene.store.AlreadyClosedException e) {
+                // the writer was reopened meanwhile: the new one never deleted the files of the last commit
+            }
         }
     }
 
@@ -428,7 +506,7 @@ public final class ZhibuIndex implements Closeable {
      */
     private FileResult ingestFile(Path file, String name, String docId, Source before, boolean again)
             throws IOException {
-        String absolute = file.toAbsolutePath().normalize().toString();
+        String absolute = roots().key(file); // as the index records it: relative to the corpus or data folder
         try {
             long size = Files.size(file);
             if (size > ingestion.maxFileBytes()) {
@@ -547,11 +625,11 @@ public final class ZhibuIndex implements Closeable {
     }
 
     private List<IngestOutcome> removeVanished(Path folder, Sources sources) throws IOException {
-        String prefix = folder.toAbsolutePath().normalize() + java.io.File.separator;
+        Path under = folder.toAbsolutePath().normalize();
         List<IngestOutcome> removed = new ArrayList<>();
         for (var entry : List.copyOf(sources.byId.entrySet())) {
-            Path source = Path.of(entry.getValue().path());
-            if (entry.getValue().path().startsWith(prefix) && !Files.exists(source)) {
+            Path source = roots().file(entry.getValue().path()).toAbsolutePath().normalize();
+            if (source.startsWith(under) && !source.equals(under) && !Files.exists(source)) {
                 writer.deleteDocuments(new Term(IndexFields.DOC_ID, entry.getKey()));
                 sources.forget(entry.getKey());
                 removed.add(new IngestOutcome(source, IngestOutcome.Status.REMOVED, entry.getKey(), 0, 0, null));
@@ -644,10 +722,15 @@ public final class ZhibuIndex implements Closeable {
 
     /** The documents of the index by id and by source path, and the ids they give out. */
     private static final class Sources {
+        final SourceRoots roots;
         final Map<String, Source> byId = new LinkedHashMap<>();
         final Map<String, String> idByPath = new HashMap<>();
         /** Ids given to files of this run that are not written yet. */
         final java.util.Set<String> reserved = new java.util.HashSet<>();
+
+        Sources(SourceRoots roots) {
+            this.roots = roots;
+        }
 
         void put(String id, Source source) {
             byId.put(id, source);
@@ -671,6 +754,13 @@ public final class ZhibuIndex implements Closeable {
                 return known;
             }
             String id = DocumentIds.forFile(name);
+            Source moved = byId.get(id);
+            if (moved != null && !reserved.contains(id) && moved.name().equals(name)
+                    && !Files.exists(roots.file(moved.path()))) {
+                reserved.add(id); // the same file, now somewhere else (an index restored into another checkout)
+                idByPath.put(path, id);
+                return id;
+            }
             String hash = DocumentIds.sha256Hex(path);
             for (int length = 8; (byId.containsKey(id) || reserved.contains(id)) && length <= hash.length();
                  length += 4) {
@@ -687,7 +777,7 @@ public final class ZhibuIndex implements Closeable {
 
     private Sources sources() throws IOException {
         return withSearcher(searcher -> {
-            Sources sources = new Sources();
+            Sources sources = new Sources(roots());
             Query documents = new TermQuery(new Term(IndexFields.KIND, UnitKind.DOCUMENT.label()));
             TopDocs all = searcher.search(documents, Math.max(1, searcher.count(documents)));
             StoredFields stored = searcher.storedFields();
@@ -695,9 +785,10 @@ public final class ZhibuIndex implements Closeable {
                 Document d = stored.document(sd.doc, SOURCE_FIELDS); // never the document's whole text
                 String revision = d.get(IndexFields.REVISION);
                 String name = d.get(IndexFields.SOURCE_NAME);
-                sources.put(d.get(IndexFields.DOC_ID), new Source(d.get(IndexFields.SOURCE_PATH),
-                        d.get(IndexFields.SHA256), revision == null ? "" : revision,
-                        name == null ? Path.of(d.get(IndexFields.SOURCE_PATH)).getFileName().toString() : name));
+                String path = roots().normalize(d.get(IndexFields.SOURCE_PATH)); // absolute in older indexes
+                sources.put(d.get(IndexFields.DOC_ID), new Source(path, d.get(IndexFields.SHA256),
+                        revision == null ? "" : revision, name == null ? roots().file(path).getFileName().toString()
+                        : name));
             }
             return sources;
         });
@@ -713,6 +804,11 @@ public final class ZhibuIndex implements Closeable {
             TopDocs top = searcher.search(query, 1);
             return top.scoreDocs.length == 0 ? null : searcher.storedFields().document(top.scoreDocs[0].doc);
         });
+    }
+
+    /** The folders this index records its files relative to (none for an index opened to read). */
+    private SourceRoots roots() {
+        return ingestion == null ? SourceRoots.NONE : ingestion.roots();
     }
 
     private void requireWriter() {

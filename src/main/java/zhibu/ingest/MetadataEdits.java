@@ -22,6 +22,20 @@ import zhibu.core.DocumentMetadata;
 public final class MetadataEdits {
     /** One document's corrections; a null field keeps what the document says. */
     public record Edit(String status, List<String> branchTypes, String region) {
+        /** A field holds no tab, line break or other control character: in the file each edit is one row. */
+        public Edit {
+            List<String> fields = new java.util.ArrayList<>(branchTypes == null ? List.of() : branchTypes);
+            fields.add(status);
+            fields.add(region);
+            for (String field : fields) {
+                if (field != null && (field.chars().anyMatch(c -> c < 0x20 || c == 0x7f) || field.contains(";")
+                        && branchTypes != null && branchTypes.contains(field))) {
+                    throw new IllegalArgumentException("a metadata edit may not hold a control character or, in a"
+                            + " branch type, a semicolon: " + field.replaceAll("\\p{Cntrl}", "?"));
+                }
+            }
+        }
+
         public DocumentMetadata applyTo(DocumentMetadata m) {
             return m.edited(status, branchTypes, region);
         }
@@ -78,13 +92,28 @@ public final class MetadataEdits {
         if (file == null) {
             throw new IllegalStateException("metadata edits are kept only with a data folder");
         }
-        edits.put(docId, edit);
-        save();
+        Edit before = edits.put(docId, edit);
+        try {
+            save();
+        } catch (UncheckedIOException e) { // the file is as it was: so is what the server applies
+            if (before == null) {
+                edits.remove(docId);
+            } else {
+                edits.put(docId, before);
+            }
+            throw e;
+        }
     }
 
     public synchronized void remove(String docId) {
-        if (edits.remove(docId) != null && file != null) {
-            save();
+        Edit before = edits.remove(docId);
+        if (before != null && file != null) {
+            try {
+                save();
+            } catch (UncheckedIOException e) {
+                edits.put(docId, before);
+                throw e;
+            }
         }
     }
 
@@ -94,8 +123,12 @@ public final class MetadataEdits {
         try {
             Files.createDirectories(file.getParent());
             Path partial = file.resolveSibling(file.getFileName() + ".part");
-            Files.writeString(partial, out, StandardCharsets.UTF_8);
-            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            try {
+                Files.writeString(partial, out, StandardCharsets.UTF_8);
+                Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(partial);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("the metadata edits could not be saved: " + e.getMessage(), e);
         }

@@ -84,7 +84,22 @@ public final class Database {
 
     /** Runs the work in one transaction: committed when it returns, rolled back when it throws. */
     public <T> T transaction(Work<T> work) {
+        return transaction(work, false);
+    }
+
+    /**
+     * Runs reading work in one transaction that sees one state of the database, whatever commits meanwhile:
+     * SQLite's read transaction holds its snapshot from the first read (WAL); PostgreSQL is asked for repeatable read.
+     */
+    public <T> T snapshot(Work<T> work) {
+        return transaction(work, true);
+    }
+
+    private <T> T transaction(Work<T> work, boolean repeatable) {
         try (Connection c = connect()) {
+            if (repeatable && url.startsWith("jdbc:postgresql:")) {
+                c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            }
             c.setAutoCommit(false);
             try {
                 T result = work.run(c);

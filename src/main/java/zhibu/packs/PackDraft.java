@@ -9,7 +9,8 @@ import zhibu.core.BranchType;
 /**
  * What a request asks a pack to be, checked against the limits: a title (1–100 characters), an audience (a branch
  * type, or none), a description (up to 2000), and up to 300 items, each a clause or case by id, or a heading (up to
- * 200) or note (up to 5000) by text. Every refusal is one sentence naming the field.
+ * 200) or note (up to 5000) by text; no control characters (line breaks only in a description or note). Every
+ * refusal is one sentence naming the field.
  */
 public record PackDraft(String title, String audience, String description, List<PackItem> items) {
     public static final int MAX_TITLE = 100;
@@ -69,6 +70,7 @@ public record PackDraft(String title, String audience, String description, List<
             if (id == null || !id.isTextual() || id.asText().isBlank() || id.asText().length() > 200) {
                 throw invalid(where + "是" + (type == ItemType.CLAUSE ? "条文" : "案例") + "，需要给出它的 id。");
             }
+            refuseControls(where + "的 id", id.asText(), false);
             return PackItem.reference(type, id.asText().strip());
         }
         int max = type == ItemType.HEADING ? MAX_HEADING : MAX_NOTE;
@@ -76,6 +78,7 @@ public record PackDraft(String title, String audience, String description, List<
         if (text == null || !text.isTextual() || text.asText().isBlank()) {
             throw invalid(where + "是" + (type == ItemType.HEADING ? "标题" : "备注") + "，需要给出 text。");
         }
+        refuseControls(where + "的" + (type == ItemType.HEADING ? "标题" : "备注"), text.asText(), type == ItemType.NOTE);
         if (text.asText().length() > max) {
             throw invalid(where + "的" + (type == ItemType.HEADING ? "标题" : "备注") + "过长：最多 " + max + " 个字，这里有 "
                     + text.asText().length() + " 个。");
@@ -91,10 +94,24 @@ public record PackDraft(String title, String audience, String description, List<
         if (!node.isTextual()) {
             throw invalid("字段 " + field + " 应为文字。");
         }
+        refuseControls("字段 " + field + " ", node.asText(), field.equals("description"));
         if (node.asText().length() > max) {
             throw invalid("字段 " + field + " 过长：最多 " + max + " 个字，这里有 " + node.asText().length() + " 个。");
         }
         return node.asText();
+    }
+
+    /**
+     * Refuses control characters (U+0000 and the like), which one database stores and another refuses; line breaks
+     * and tabs are text in a description or note.
+     */
+    private static void refuseControls(String what, String value, boolean lines) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if ((c < 0x20 || c == 0x7f) && !(lines && (c == '\n' || c == '\r' || c == '\t'))) {
+                throw invalid(what + "含有控制字符（U+" + String.format("%04X", (int) c) + "），请去掉它。");
+            }
+        }
     }
 
     static PackException invalid(String sentence) {

@@ -94,6 +94,86 @@ public final class PackStore {
         });
     }
 
+    /** The packs' tables and their columns, in the order rows are put back (a pack before its items). */
+    static final java.util.Map<String, List<String>> TABLES = java.util.Map.of(
+            "pack", List.of("id", "title", "audience", "description", "version", "token_hash", "created_at", "updated_at"),
+            "pack_item", List.of("pack_id", "position", "type", "ref_id", "title", "text", "citation"));
+    private static final List<String> ORDER = List.of("pack", "pack_item");
+
+    /** Every row of the packs' tables as column → value (text or a number), by table: what a backup holds. */
+    public record Snapshot(java.util.Map<String, List<java.util.Map<String, Object>>> tables) {
+        public int packs() {
+            return tables.getOrDefault("pack", List.of()).size();
+        }
+
+        public int items() {
+            return tables.getOrDefault("pack_item", List.of()).size();
+        }
+    }
+
+    /** Every pack and item as they stand at one moment, however many are being saved meanwhile. */
+    public Snapshot snapshot() {
+        return db.snapshot(c -> {
+            java.util.Map<String, List<java.util.Map<String, Object>>> tables = new java.util.LinkedHashMap<>();
+            for (String table : ORDER) {
+                List<String> columns = TABLES.get(table);
+                List<java.util.Map<String, Object>> rows = new ArrayList<>();
+                try (PreparedStatement s = c.prepareStatement("SELECT " + String.join(", ", columns) + " FROM " + table
+                        + " ORDER BY " + columns.get(0) + (table.equals("pack_item") ? ", position" : ""));
+                     ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        java.util.Map<String, Object> row = new java.util.LinkedHashMap<>();
+                        for (int i = 0; i < columns.size(); i++) {
+                            Object value = r.getObject(i + 1);
+                            row.put(columns.get(i), value instanceof Number n ? (Object) n.longValue() : value);
+                        }
+                        rows.add(row);
+                    }
+                }
+                tables.put(table, rows);
+            }
+            return new Snapshot(tables);
+        });
+    }
+
+    /** Replaces every pack by those of a snapshot, in one transaction; answers the packs and items now stored. */
+    public int[] replaceAll(Snapshot snapshot) {
+        return db.transaction(c -> {
+            for (String table : ORDER.reversed()) {
+                try (PreparedStatement s = c.prepareStatement("DELETE FROM " + table)) {
+                    s.executeUpdate();
+                }
+            }
+            for (String table : ORDER) {
+                List<String> columns = TABLES.get(table);
+                try (PreparedStatement s = c.prepareStatement("INSERT INTO " + table + " (" + String.join(", ", columns)
+                        + ") VALUES (" + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")")) {
+                    for (java.util.Map<String, Object> row : snapshot.tables().getOrDefault(table, List.of())) {
+                        for (int i = 0; i < columns.size(); i++) {
+                            Object value = row.get(columns.get(i));
+                            if (value instanceof Number n) {
+                                s.setLong(i + 1, n.longValue());
+                            } else {
+                                s.setString(i + 1, value == null ? null : value.toString());
+                            }
+                        }
+                        s.addBatch();
+                    }
+                    s.executeBatch();
+                }
+            }
+            int[] counts = new int[2];
+            for (int t = 0; t < ORDER.size(); t++) {
+                try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM " + ORDER.get(t));
+                     ResultSet r = s.executeQuery()) {
+                    r.next();
+                    counts[t] = r.getInt(1);
+                }
+            }
+            return counts;
+        });
+    }
+
     /** How many packs there are (health, tests). */
     public int count() {
         return db.transaction(c -> {

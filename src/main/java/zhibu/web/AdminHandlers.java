@@ -30,6 +30,7 @@ import zhibu.library.Library;
  * this machine, and backups. Each needs a token (constant-time check) and leaves a line in the audit log.
  */
 final class AdminHandlers {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AdminHandlers.class);
     private final Site site;
     private final Library library;
     private final Tokens tokens;
@@ -44,6 +45,9 @@ final class AdminHandlers {
         this.originals = site.data() == null ? null : new Originals(site.data().resolve("originals"));
         this.audit = site.data() == null ? null : new AuditLog(site.data().resolve("audit.log"));
         this.changed = changed;
+        if (site.data() != null) {
+            site.index().writeState().watch(site.data()); // originals, uploads in progress, corrections, audit log
+        }
     }
 
     /** Who is asking, by their token; a missing or wrong token stops the request with 401. */
@@ -51,10 +55,20 @@ final class AdminHandlers {
         String presented = Params.bearer(ctx);
         java.util.Optional<String> who = tokens.who(presented);
         if (!tokens.adminEnabled() && !who.filter(Tokens.LOCAL::equals).isPresent()) {
-            throw new ApiError(401, "管理功能未开启：启动服务时用 --admin-token 或环境变量 ZHIBU_ADMIN_TOKEN 设置管理员令牌。");
+            refused(ctx, presented);
+            throw new ApiError(401, "管理功能未开启：启动服务时用环境变量 ZHIBU_ADMIN_TOKEN 或 --admin-token-file 设置管理员令牌。");
         }
-        return who.orElseThrow(() -> new ApiError(401, presented == null
-                ? "需要管理员令牌：请在请求头 Authorization 中给出 Bearer 令牌。" : "管理员令牌不正确。"));
+        if (who.isEmpty()) {
+            refused(ctx, presented);
+            throw new ApiError(401, presented == null
+                    ? "需要管理员令牌：请在请求头 Authorization 中给出 Bearer 令牌。" : "管理员令牌不正确。");
+        }
+        return who.get();
+    }
+
+    /** A refused attempt, in the audit log like every action: who is unknown, so whether a token was given. */
+    private void refused(Context ctx, String presented) {
+        audit(presented == null ? "(no token)" : "(wrong token)", ctx.method() + " " + ctx.path(), "", "401");
     }
 
     private void requireData() {
@@ -76,6 +90,7 @@ final class AdminHandlers {
         requireData();
         long declared = ctx.req().getContentLengthLong();
         if (declared > site.maxUploadBytes() + (1L << 20) * 4) {
+            drain(ctx);
             throw tooLarge(who, declared);
         }
         List<UploadedFile> files;
@@ -83,9 +98,16 @@ final class AdminHandlers {
             files = ctx.uploadedFiles("file");
         } catch (Exception e) { // Jetty's multipart parser; Kotlin lets a ServletException through unchecked
             if (tooLarge(e)) {
+                drain(ctx);
                 throw tooLarge(who, declared);
             }
-            throw ApiError.badRequest("上传的表单不完整或格式不正确，请重新上传。");
+            if (zhibu.index.WriteState.noSpace(e)) {
+                audit(who, "upload", "(" + declared + " bytes)", "507");
+                throw site.index().writeState().failed(site.data().resolve("tmp"),
+                        e instanceof IOException io ? io : new IOException(e));
+            }
+            LOG.info("an upload's form was refused: {}", rootMessage(e));
+            throw ApiError.badRequest(formProblem(e));
         }
         if (files.isEmpty()) {
             throw ApiError.badRequest("请在表单字段 file 中上传文件。");
@@ -105,6 +127,54 @@ final class AdminHandlers {
         results.forEach(r -> r.remove("statusCode"));
         ctx.json(Map.of("files", results));
     }
+
+    /** How much of a refused upload is read and dropped, so that a client sending it whole reads the 413. */
+    private long drainLimit() {
+        return 2 * site.maxUploadBytes() + (16L << 20);
+    }
+
+    /**
+     * Reads and drops the rest of a refused body up to {@link #drainLimit()}: a client that sends the whole body
+     * before reading (Python's urllib) would otherwise see the connection reset instead of the answer. A body
+     * larger than that is cut off.
+     */
+    private void drain(Context ctx) {
+        try (InputStream in = ctx.req().getInputStream()) {
+            byte[] block = new byte[1 << 16];
+            long left = drainLimit();
+            for (int n; left > 0 && (n = in.read(block, 0, (int) Math.min(block.length, left))) > 0; ) {
+                left -= n;
+            }
+        } catch (IOException | RuntimeException e) {
+            // the client went away, or the body was consumed already
+        }
+    }
+
+    /** Why Jetty could not read an upload's form, as a user can act on it. */
+    private static String formProblem(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = t.getMessage() == null ? "" : t.getMessage();
+            if (message.contains("header") && (message.contains("too large") || message.contains("too long")
+                    || message.contains("max"))) {
+                return "上传的文件名过长：文件名最多 " + MAX_NAME + " 个字。";
+            }
+            if (message.contains("invalid byte") || message.contains("Illegal character")) {
+                return "上传的文件名含有控制字符（换行、制表符等），请改名后重新上传。";
+            }
+        }
+        return "上传的表单不完整或格式不正确，请重新上传。";
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.toString();
+    }
+
+    /** The longest file name an upload may have. */
+    static final int MAX_NAME = 255;
 
     /** The 413 of a request body over the limit, recorded in the audit log. */
     private ApiError tooLarge(String who, long declared) {
@@ -133,27 +203,61 @@ final class AdminHandlers {
     }
 
     private Map<String, Object> one(String who, UploadedFile file) throws IOException {
-        String name = file.filename() == null || file.filename().isBlank() ? "upload" : Path.of(file.filename())
-                .getFileName().toString();
+        String given = file.filename() == null || file.filename().isBlank() ? "upload" : file.filename();
+        String name = given.substring(Math.max(given.lastIndexOf('/'), given.lastIndexOf('\\')) + 1); // a browser's path
+        if (name.isBlank()) {
+            name = "upload";
+        }
         String shown = Names.printable(name);
         Map<String, Object> result = new LinkedHashMap<>();
-        result.put("file", shown);
+        result.put("file", shown.length() > 80 ? shown.substring(0, 80) + "…" : shown);
+        if (name.codePointCount(0, name.length()) > MAX_NAME) {
+            audit(who, "upload", shown.substring(0, Math.min(80, shown.length())) + "…", "400");
+            result.put("statusCode", 400);
+            result.put("error", "上传的文件名过长：文件名最多 " + MAX_NAME + " 个字，这里有 " + name.codePointCount(0, name.length())
+                    + " 个。");
+            return result;
+        }
+        if (name.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            audit(who, "upload", shown, "400");
+            result.put("statusCode", 400);
+            result.put("error", "上传的文件名“" + shown + "”含有控制字符（换行、制表符等），请改名后重新上传。");
+            return result;
+        }
         if (!Originals.readable(name)) {
             audit(who, "upload", shown, "415");
             result.put("statusCode", 415);
             result.put("error", shown + " 的类型不支持：只能上传 TXT、Markdown、HTML、DOCX、DOC、ODT 或 PDF 文件。");
             return result;
         }
-        Path stored;
+        Originals.Stored stored;
         try (InputStream in = file.content()) {
             stored = originals.store(in, name, site.maxUploadBytes());
+            site.index().writeState().succeeded(originals.folder());
         } catch (Originals.TooLarge e) {
             audit(who, "upload", shown, "413");
             result.put("statusCode", 413);
             result.put("error", shown + " 过大：单个文件最大 " + maxMegabytes() + " MB。");
             return result;
+        } catch (IOException e) {
+            audit(who, "upload", shown, "507");
+            zhibu.index.NotWritableException refused = site.index().writeState().failed(originals.folder(), e);
+            site.index().writeState().needed(originals.folder(), 6 * Math.max(0, file.size()) + (1L << 20));
+            throw refused;
         }
-        IngestOutcome outcome = site.index().ingestAs(stored, name);
+        IngestOutcome outcome;
+        try {
+            outcome = site.index().ingestAs(stored.path(), name);
+        } catch (zhibu.index.NotWritableException e) {
+            long size = Files.size(stored.path());
+            stored.undo(); // an original only this failed upload needed
+            // the upload while it arrives, the original, the index's records and their merge (measured: ~5 times the
+            // text file's size at the peak): free again before health says so
+            long needed = 6 * size + (1L << 20);
+            site.index().folder().ifPresent(f -> site.index().writeState().needed(f, needed));
+            audit(who, "upload", shown, "507");
+            throw e;
+        }
         changed.run();
         audit(who, "upload", shown + " → " + outcome.docId(), outcome.result());
         result.put("status", outcome.status().label());
@@ -177,7 +281,7 @@ final class AdminHandlers {
         if (!deleted) {
             throw noDocument(id);
         }
-        site.edits().remove(id);
+        keepEdits(() -> site.edits().remove(id));
         changed.run();
         ctx.json(Map.of("deleted", id));
     }
@@ -201,7 +305,7 @@ final class AdminHandlers {
         requireData();
         String id = ctx.pathParam("id");
         library.document(id).orElseThrow(() -> noDocument(id));
-        JsonNode body = body(ctx);
+        JsonNode body = JsonSupport.body(ctx);
         String status = text(body, "status");
         if (status != null && !DocumentMetadata.STATUSES.contains(status)) {
             throw ApiError.badRequest("status 应为 " + String.join("、", DocumentMetadata.STATUSES) + " 之一。");
@@ -229,11 +333,21 @@ final class AdminHandlers {
                 .map(zhibu.core.Jurisdiction::label).orElseThrow(() ->
                 ApiError.badRequest("region 应为 全国 或省、市、县（区）的名称，例如 湖南省、长沙市、浏阳市；没有找到“" + given
                         + "”，或有几处同名（如 鼓楼区），请连上一级写出（如 南京市鼓楼区）。"));
-        site.edits().put(id, new MetadataEdits.Edit(status, types, region));
+        MetadataEdits.Edit edit = new MetadataEdits.Edit(status, types, region);
+        keepEdits(() -> site.edits().put(id, edit));
         IngestOutcome outcome = site.index().reingest(id).orElseThrow();
         changed.run();
         audit(who, "metadata", id, outcome.status().label());
         ctx.json(library.document(id).orElseThrow());
+    }
+
+    /** Saves the metadata corrections; a disk that refuses them is a 507 like every write. */
+    private void keepEdits(Runnable save) throws zhibu.index.NotWritableException {
+        try {
+            save.run();
+        } catch (java.io.UncheckedIOException e) {
+            throw site.index().writeState().failed(site.data(), e.getCause());
+        }
     }
 
     /** POST /api/admin/ingest {"paths": [...]}: the local ingest command's files, one outcome line each as it goes. */
@@ -243,7 +357,7 @@ final class AdminHandlers {
             throw new ApiError(401, "只有本机的命令可以导入服务器上的路径。");
         }
         List<Path> paths = new ArrayList<>();
-        body(ctx).path("paths").forEach(p -> paths.add(Path.of(p.asText())));
+        JsonSupport.body(ctx).path("paths").forEach(p -> paths.add(Path.of(p.asText())));
         if (paths.isEmpty()) {
             throw ApiError.badRequest("请在 paths 中给出要导入的文件或目录。");
         }
@@ -268,14 +382,17 @@ final class AdminHandlers {
     void backup(Context ctx) throws IOException {
         String who = who(ctx);
         requireData();
-        String dir = text(body(ctx), "dir");
+        String dir = text(JsonSupport.body(ctx), "dir");
         if (dir == null) {
             throw ApiError.badRequest("请在 dir 中给出备份目录。");
         }
+        if (site.packs() == null) {
+            throw ApiError.badRequest("这个服务器没有课程包数据库，无法做完整备份。");
+        }
         int files;
         try {
-            files = Backup.create(site.index(), site.data(), Path.of(dir));
-        } catch (IOException e) {
+            files = Backup.create(site.index(), site.data(), site.packs(), Path.of(dir));
+        } catch (IOException | zhibu.packs.Database.DatabaseException e) {
             audit(who, "backup", dir, "failed");
             throw ApiError.badRequest(e.getMessage());
         }
@@ -300,16 +417,16 @@ final class AdminHandlers {
         }
     }
 
-    private static JsonNode body(Context ctx) {
-        try {
-            return JsonSupport.MAPPER.readTree(ctx.body());
-        } catch (IOException | RuntimeException e) {
-            throw ApiError.badRequest("请求体应为 JSON。");
-        }
-    }
 
+    /** A text field, stripped; one with a control character (a line break, a tab, U+0000) is refused. */
     private static String text(JsonNode body, String field) {
         JsonNode n = body.get(field);
-        return n == null || n.isNull() || n.asText().isBlank() ? null : n.asText().strip();
+        if (n == null || n.isNull() || n.asText().isBlank()) {
+            return null;
+        }
+        if (n.asText().chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            throw ApiError.badRequest("字段 " + field + " 含有控制字符（换行、制表符等），请去掉。");
+        }
+        return n.asText().strip();
     }
 }

@@ -71,10 +71,18 @@ final class ApiHandlers {
         }
     }
 
+    /** What {@code GET /api/health} answers; {@code reason} only when the server cannot write. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record Health(String status, int documents, int clauses, int cases, boolean writable, String reason) {
+    }
+
     void health(Context ctx) throws IOException {
         Map<UnitKind, Integer> counts = library.index().counts();
-        ctx.json(Map.of("status", "ok", "documents", counts.get(UnitKind.DOCUMENT),
-                "clauses", counts.get(UnitKind.CLAUSE), "cases", counts.get(UnitKind.CASE)));
+        java.util.Optional<String> notWritable = library.index().readOnly()
+                ? java.util.Optional.of("索引以只读方式打开，不能上传或修改文件。")
+                : library.index().writeState().reason();
+        ctx.json(new Health("ok", counts.get(UnitKind.DOCUMENT), counts.get(UnitKind.CLAUSE),
+                counts.get(UnitKind.CASE), notWritable.isEmpty(), notWritable.orElse(null)));
     }
 
     void search(Context ctx) throws IOException {

@@ -18,12 +18,18 @@ final class ErrorMapping {
 
     static void install(JavalinConfig config, SitePages pages) {
         config.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+        config.routes.exception(zhibu.index.NotWritableException.class, (e, ctx) -> {
+            LOG.warn("a write failed on {}: {}", ctx.path(), e.getCause() == null ? e : e.getCause().toString());
+            error(ctx, 507, e.getMessage());
+        });
         config.routes.exception(PackException.class, (e, ctx) -> error(ctx, e.problem().status(), e.getMessage()));
         config.routes.exception(ValidationException.class, (e, ctx) -> error(ctx, 400, sentence(e)));
         config.routes.exception(HttpResponseException.class, (e, ctx) -> {
             if (e.getStatus() == 404 && !ctx.path().startsWith("/api/")) {
                 pages.shell(ctx); // the page script says 没有这个页面
                 ctx.status(404);
+            } else if (e.getStatus() == 413) {
+                error(ctx, 413, JsonSupport.TOO_LARGE);
             } else if (e.getStatus() == 405) {
                 error(ctx, 405, "地址 " + ctx.path() + " 不接受 " + ctx.method() + " 请求。");
             } else {
@@ -37,6 +43,11 @@ final class ErrorMapping {
     }
 
     static void error(Context ctx, int status, String sentence) {
+        if (ctx.req().getContentLengthLong() != 0) {
+            // a refused body may be left partly unread, after which Jetty closes the connection; said up front, so a
+            // client does not send its next request on a connection about to close and lose that answer
+            ctx.header("Connection", "close");
+        }
         ctx.status(status).json(Map.of("error", sentence));
     }
 

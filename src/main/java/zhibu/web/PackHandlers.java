@@ -36,7 +36,7 @@ final class PackHandlers {
 
     /** POST /api/packs: a new pack, answered with its edit token (201). */
     void create(Context ctx) throws IOException {
-        PackDraft draft = items.resolve(PackDraft.from(body(ctx)), List.of());
+        PackDraft draft = items.resolve(PackDraft.from(JsonSupport.body(ctx)), List.of());
         ctx.status(201).json(store().create(draft));
     }
 
@@ -47,7 +47,7 @@ final class PackHandlers {
     /** PUT /api/packs/{id}: the whole pack as the editor has it, with the version it was read at. */
     void update(Context ctx) throws IOException {
         String id = ctx.pathParam("id");
-        JsonNode body = body(ctx);
+        JsonNode body = JsonSupport.body(ctx);
         int version = version(body.get("version") == null ? null : body.get("version").asText(null));
         Pack current = find(id);
         PackDraft draft = items.resolve(PackDraft.from(body), current.items());
@@ -88,13 +88,6 @@ final class PackHandlers {
         return store().find(id).orElseThrow(() -> ApiError.notFound("没有编号为 " + id + " 的课程包。"));
     }
 
-    private static JsonNode body(Context ctx) {
-        try {
-            return JsonSupport.MAPPER.readTree(ctx.body());
-        } catch (IOException e) {
-            throw ApiError.badRequest("请求体不是有效的 JSON。");
-        }
-    }
 
     /** The version the editor read: a whole number from 1. */
     private static int version(String value) {

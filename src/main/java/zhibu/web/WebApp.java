@@ -45,7 +45,7 @@ public final class WebApp {
             config.jsonMapper(new JavalinJackson(JsonSupport.MAPPER, false));
             config.startup.showJavalinBanner = false;
             config.http.prefer405over404 = true;
-            config.http.maxRequestSize = 1L << 20; // JSON bodies; uploads are multipart, bounded below
+            config.http.maxRequestSize = JsonSupport.MAX_BODY_BYTES; // JSON bodies; uploads are multipart, below
             if (uploads != null) {
                 config.jetty.multipartConfig.cacheDirectory(uploads.toString());
             }

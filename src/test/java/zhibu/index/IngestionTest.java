@@ -45,7 +45,7 @@ class IngestionTest {
 
     private static Ingestion inProcess(int commitEvery) {
         return new Ingestion(new DocumentReader(), Ingestion.DEFAULT_MAX_FILE_BYTES, commitEvery,
-                Duration.ofHours(1), Ingestion.DEFAULT_VECTOR_BUDGET, MetadataEdits.none());
+                Duration.ofHours(1), Ingestion.DEFAULT_VECTOR_BUDGET, MetadataEdits.none(), zhibu.index.SourceRoots.NONE);
     }
 
     private Path write(String relative, String text) throws IOException {
@@ -120,7 +120,7 @@ class IngestionTest {
         Files.writeString(manifest, header + "rules.txt\tpolicy\t支部工作规定\t某市委组织部\t\t2024-01-01\t现行有效\t湖北省\t各领域\t\n");
         MetadataEdits edits = MetadataEdits.open(dir.resolve("data/metadata-edits.tsv"));
         Ingestion ingestion = new Ingestion(new DocumentReader(), Ingestion.DEFAULT_MAX_FILE_BYTES, 8,
-                Duration.ofHours(1), Ingestion.DEFAULT_VECTOR_BUDGET, edits);
+                Duration.ofHours(1), Ingestion.DEFAULT_VECTOR_BUDGET, edits, zhibu.index.SourceRoots.NONE);
         Path corpus = dir.resolve("corpus");
         try (ZhibuIndex index = ZhibuIndex.open(dir.resolve("index"), Vectors.off(), ingestion)) {
             assertEquals(IngestOutcome.Status.ADDED, index.ingest(List.of(corpus)).getFirst().status());
@@ -137,6 +137,68 @@ class IngestionTest {
             assertEquals("现行有效", status(index, "rules"));
         }
         assertTrue(Files.readString(dir.resolve("data/metadata-edits.tsv")).contains("rules\t现行有效\t机关\t湖北省武汉市"));
+    }
+
+    /** A checkout: its corpus (a copy of the bundled one, or one file) and data folders, and an index of its own. */
+    private static Ingestion in(Path checkout, int commitEvery) {
+        return inProcess(commitEvery).withRoots(SourceRoots.of(checkout.resolve("corpus"), checkout.resolve("data")));
+    }
+
+    private static Map<String, String> idsBySource(List<IngestOutcome> outcomes, Path corpus) {
+        return outcomes.stream().filter(o -> o.docId() != null).collect(Collectors.toMap(
+                o -> corpus.relativize(o.file().toAbsolutePath().normalize()).toString(), IngestOutcome::docId,
+                (a, b) -> a, java.util.TreeMap::new));
+    }
+
+    @Test
+    void anIndexCopiedIntoAnotherCheckoutFindsItsDocumentsUnchanged() throws Exception {
+        Path first = dir.resolve("first");
+        Path second = dir.resolve("second");
+        zhibu.admin.Backup.copyFolder(Paths.CORPUS, first.resolve("corpus"));
+        zhibu.admin.Backup.copyFolder(Paths.CORPUS, second.resolve("corpus"));
+        Map<UnitKind, Integer> counts;
+        Map<String, String> ids;
+        try (ZhibuIndex index = ZhibuIndex.open(first.resolve("index"), Vectors.off(), in(first, 64))) {
+            ids = idsBySource(index.ingest(List.of(first.resolve("corpus"))), first.resolve("corpus"));
+            counts = index.counts();
+        }
+        zhibu.admin.Backup.copyFolder(first.resolve("index"), second.resolve("index"));
+        try (ZhibuIndex index = ZhibuIndex.open(second.resolve("index"), Vectors.off(), in(second, 64))) {
+            List<IngestOutcome> again = index.ingest(List.of(second.resolve("corpus")));
+            assertTrue(again.stream().allMatch(o -> o.status() == IngestOutcome.Status.UNCHANGED
+                    || o.status() == IngestOutcome.Status.SKIPPED), again.toString());
+            assertEquals(ids, idsBySource(again, second.resolve("corpus")), "the same ids");
+            assertEquals(counts, index.counts(), "the same documents, clauses and cases, none twice");
+        }
+    }
+
+    @Test
+    void anOlderIndexThatRecordedAbsolutePathsTakesItsMovedFilesBackUnderTheirIds() throws Exception {
+        Path first = dir.resolve("old");
+        Path second = dir.resolve("new");
+        zhibu.admin.Backup.copyFolder(Paths.CORPUS, first.resolve("corpus"));
+        zhibu.admin.Backup.copyFolder(Paths.CORPUS, second.resolve("corpus"));
+        Map<UnitKind, Integer> counts;
+        Map<String, String> ids;
+        try (ZhibuIndex index = ZhibuIndex.open(first.resolve("index"), Vectors.off(), inProcess(64))) {
+            ids = idsBySource(index.ingest(List.of(first.resolve("corpus"))), first.resolve("corpus"));
+            counts = index.counts();
+        }
+        zhibu.admin.Backup.copyFolder(first.resolve("index"), second.resolve("index"));
+        zhibu.admin.Backup.copyFolder(first.resolve("corpus"), dir.resolve("elsewhere"));
+        try (var walk = Files.walk(first)) { // the old checkout is gone
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+        try (ZhibuIndex index = ZhibuIndex.open(second.resolve("index"), Vectors.off(), in(second, 64))) {
+            List<IngestOutcome> again = index.ingest(List.of(second.resolve("corpus")));
+            assertEquals(ids, idsBySource(again, second.resolve("corpus")), "each file keeps its id: " + again);
+            assertEquals(counts, index.counts(), "no document twice");
+            assertTrue(index.ingest(List.of(second.resolve("corpus"))).stream()
+                    .allMatch(o -> o.status() != IngestOutcome.Status.ADDED && o.status() != IngestOutcome.Status.REPLACED),
+                    "and unchanged from then on");
+        }
     }
 
     @Test

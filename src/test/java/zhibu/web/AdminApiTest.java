@@ -257,6 +257,135 @@ class AdminApiTest {
                 "the log names the token by its hash only");
     }
 
+    @Test
+    void everyInputStaysInItsLane() throws Exception {
+        String id = "doc-9afa0e443136";
+        String put = "/api/documents/" + id + "/metadata";
+        Path edits = site.data().resolve("metadata-edits.tsv");
+        String before = Files.exists(edits) ? Files.readString(edits) : "";
+        // a line break in a field would have written a second row marking another document 已废止
+        assertTrue(error(site.json("PUT", put, "{\"region\": \"湖南省\\n003-0f11226629500d74\\t已废止\"}",
+                RunningSite.ADMIN_TOKEN), 400).contains("region"));
+        assertEquals(before, Files.exists(edits) ? Files.readString(edits) : "", "nothing written");
+        assertEquals("现行有效", json(site.get("/api/documents/003-699736ca32203df9"), 200).get("status").asText());
+        assertTrue(org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new MetadataEdits.Edit("已废止\n", null, null)).getMessage().contains("control"),
+                "the file's own guard, whatever the caller checked");
+
+        // JSON routes take JSON declared as such, and nothing after it: a cross-site form cannot make a pack
+        assertTrue(error(site.send("POST", "/api/packs", HttpRequest.BodyPublishers.ofString("{\"title\": \"表单\"}"),
+                "text/plain", null), 415).contains("application/json"));
+        error(site.send("POST", "/api/packs", HttpRequest.BodyPublishers.ofString("title=x"),
+                "application/x-www-form-urlencoded", null), 415);
+        assertTrue(error(site.json("POST", "/api/packs", "{\"title\": \"甲\"} {\"title\": \"乙\"}", null), 400)
+                .contains("多余"));
+        error(site.json("POST", "/api/packs", "{\"title\": \"甲\"} garbage", null), 400);
+        assertTrue(error(site.json("POST", "/api/packs", "{\"title\": \"甲\\u0000乙\"}", null), 400)
+                .contains("控制字符"), "NUL, refused the same on SQLite and PostgreSQL: before either sees it");
+        assertTrue(error(site.json("POST", "/api/packs", "{\"items\": [{\"type\": \"note\", \"text\": \"甲\\u0000\"}]}",
+                null), 400).contains("第 1 项"));
+
+        // upload names: a control character and 10,000 characters, each said as such
+        Multipart control = new Multipart().file("通知\u0001.txt", "关于x的通知\n一、党员大会每季度召开1次。\n"
+                .getBytes(StandardCharsets.UTF_8));
+        assertTrue(error(site.upload(control), 400).contains("控制字符"));
+        Multipart longName = new Multipart().file("长".repeat(10_000) + ".txt", "关于x的通知\n一、党员大会每季度召开1次。\n"
+                .getBytes(StandardCharsets.UTF_8));
+        assertTrue(error(site.upload(longName), 400).contains("文件名过长"));
+
+        // a long id is a long address, not a long question
+        String sentence = error(site.get("/api/clauses/" + "a".repeat(20_000)), 414);
+        assertTrue(sentence.startsWith("网址过长"), sentence);
+
+        // refused attempts are audited
+        error(site.send("DELETE", "/api/documents/" + id, HttpRequest.BodyPublishers.noBody(), null,
+                "not-the-token-0000"), 401);
+        assertTrue(Files.readAllLines(site.data().resolve("audit.log")).stream().anyMatch(l ->
+                l.contains("(wrong token)") && l.contains("DELETE /api/documents/" + id) && l.contains("401")));
+    }
+
+    @Test
+    void theJsonLimitIsTheDocumentedPackLimits() throws Exception {
+        StringBuilder items = new StringBuilder();
+        for (int i = 0; i < zhibu.packs.PackDraft.MAX_ITEMS; i++) {
+            items.append(i == 0 ? "" : ",").append("{\"type\": \"note\", \"text\": \"")
+                    .append(String.valueOf((char) ('一' + i % 50)).repeat(zhibu.packs.PackDraft.MAX_NOTE)).append("\"}");
+        }
+        String largest = "{\"title\": \"最大的课程包\", \"items\": [" + items + "]}";
+        JsonNode made = json(site.json("POST", "/api/packs", largest, null), 201);
+        assertEquals(zhibu.packs.PackDraft.MAX_ITEMS, made.get("items").size(), "300 notes of 5,000 characters");
+        String escaped = largest.chars().mapToObj(c -> c < 128 ? String.valueOf((char) c)
+                : String.format("\\u%04x", c)).collect(java.util.stream.Collectors.joining());
+        json(site.json("POST", "/api/packs", escaped, null), 201); // the same, every character escaped: 9 MB
+        String over = "{\"title\": \"" + "x".repeat((int) JsonSupport.MAX_BODY_BYTES) + "\"}";
+        String sentence = error(site.json("POST", "/api/packs", over, null), 413);
+        assertTrue(sentence.contains("300 项") && sentence.contains("MB"), sentence);
+    }
+
+    @Test
+    void aRefusedUploadIsReadSoAClientSendingItWholeGetsThe413() throws Exception {
+        Path data = Files.createDirectories(folder.resolve("drain-data"));
+        WebApp small = new WebApp(new Site(site.index(), Path.of("web"), data, RunningSite.ADMIN_TOKEN, null, 1L << 20,
+                MetadataEdits.open(data.resolve("metadata-edits.tsv")), null)).start(0);
+        try {
+            byte[] content = new byte[6 << 20];
+            java.util.Arrays.fill(content, (byte) 'x');
+            Multipart upload = new Multipart().file("big.txt", content);
+            var collected = new java.io.ByteArrayOutputStream();
+            upload.body().subscribe(new java.util.concurrent.Flow.Subscriber<>() {
+                @Override
+                public void onSubscribe(java.util.concurrent.Flow.Subscription s) {
+                    s.request(Long.MAX_VALUE);
+                }
+
+                @Override
+                public void onNext(java.nio.ByteBuffer b) {
+                    byte[] bytes = new byte[b.remaining()];
+                    b.get(bytes);
+                    collected.writeBytes(bytes);
+                }
+
+                @Override
+                public void onError(Throwable t) {
+                }
+
+                @Override
+                public void onComplete() {
+                }
+            });
+            byte[] body = collected.toByteArray();
+            for (boolean declared : new boolean[] {true, false}) {
+                // like Python's urllib: the whole body first, no Expect: 100-continue, then the answer
+                try (java.net.Socket socket = new java.net.Socket("localhost", small.port())) {
+                    socket.setSoTimeout(60_000);
+                    var out = socket.getOutputStream();
+                    String head = "POST /api/documents HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nAuthorization: Bearer "
+                            + RunningSite.ADMIN_TOKEN + "\r\nContent-Type: " + upload.contentType() + "\r\n"
+                            + (declared ? "Content-Length: " + body.length + "\r\n" : "Transfer-Encoding: chunked\r\n")
+                            + "\r\n";
+                    out.write(head.getBytes(StandardCharsets.US_ASCII));
+                    if (declared) {
+                        out.write(body);
+                    } else {
+                        for (int at = 0; at < body.length; at += 1 << 16) {
+                            int n = Math.min(1 << 16, body.length - at);
+                            out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                            out.write(body, at, n);
+                            out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                        }
+                        out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    }
+                    out.flush();
+                    String answer = new String(socket.getInputStream().readNBytes(4096), StandardCharsets.UTF_8);
+                    assertTrue(answer.startsWith("HTTP/1.1 413"), (declared ? "with" : "without") + " a length: " + answer);
+                    assertTrue(answer.contains("1 MB"), answer);
+                }
+            }
+        } finally {
+            small.stop();
+        }
+    }
+
     /** Every requirement of a checklist as the API answers it: the branch's items, or its 各地做法. */
     static List<String> checklistTexts(String query, String part) throws Exception {
         List<String> texts = new ArrayList<>();

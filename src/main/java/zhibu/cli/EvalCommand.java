@@ -84,6 +84,9 @@ public final class EvalCommand {
             out.print(Evaluator.details(rows));
         }
         out.print(args.flag("floors") ? Evaluator.floors(rows) : Evaluator.table(rows));
+        if (!args.flag("floors") && sets.stream().anyMatch(s -> s.queries().stream().anyMatch(q -> !q.answerable()))) {
+            out.print("\n" + Evaluator.coverageTable(evaluator.coverage(sets, Math.max(folds, 5)), Math.max(folds, 5)));
+        }
         if (args.flag("tune")) {
             Map<Run, Fusion> tuned = evaluator.tune(judged, measurable, k);
             Map<String, Fusion> byColumn = new LinkedHashMap<>();

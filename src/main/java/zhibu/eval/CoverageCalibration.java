@@ -64,7 +64,7 @@ public final class CoverageCalibration {
             } else {
                 for (EvalQuery q : QuerySets.read(file)) {
                     if (q.kind() == UnitKind.CLAUSE) {
-                        out.add(new String[] {q.question(), "1"});
+                        out.add(new String[] {q.question(), q.answerable() ? "1" : "0"});
                     }
                 }
             }
@@ -144,6 +144,59 @@ public final class CoverageCalibration {
             }
         }
         return w;
+    }
+
+    /**
+     * How well a model tells the questions no document answers: of those it says are not covered, the share that
+     * truly are not (precision), the share of the unanswerable it catches (recall), and the share of answerable
+     * questions it keeps covered.
+     */
+    public record Telling(double precision, double recall, double answerableCovered) {
+        static Telling of(List<Example> examples, java.util.function.Predicate<Example> saysCovered) {
+            int caught = 0;
+            int saidNot = 0;
+            int unanswerable = 0;
+            int kept = 0;
+            int answerable = 0;
+            for (Example e : examples) {
+                boolean covered = saysCovered.test(e);
+                saidNot += covered ? 0 : 1;
+                if (e.covered()) {
+                    answerable++;
+                    kept += covered ? 1 : 0;
+                } else {
+                    unanswerable++;
+                    caught += covered ? 0 : 1;
+                }
+            }
+            return new Telling(saidNot == 0 ? 1 : (double) caught / saidNot,
+                    unanswerable == 0 ? 1 : (double) caught / unanswerable,
+                    answerable == 0 ? 1 : (double) kept / answerable);
+        }
+    }
+
+    /** The shipped model, a model fitted on these examples (in-sample), and {@code folds}-fold fits, each judged. */
+    public record Report(Telling shipped, Telling inSample, Telling crossValidated, int answerable, int unanswerable) {
+    }
+
+    public static Report report(List<Example> examples, double[] shipped, int folds) {
+        double[] fitted = withThreshold(train(examples), examples);
+        List<Example> shuffled = new ArrayList<>(examples);
+        java.util.Collections.shuffle(shuffled, new java.util.Random(FusionTuner.SEED));
+        java.util.Map<Example, Boolean> held = new java.util.IdentityHashMap<>();
+        for (int f = 0; f < folds; f++) {
+            List<Example> train = new ArrayList<>();
+            List<Example> test = new ArrayList<>();
+            for (int i = 0; i < shuffled.size(); i++) {
+                (i % folds == f ? test : train).add(shuffled.get(i));
+            }
+            double[] m = withThreshold(train(train), train);
+            test.forEach(e -> held.put(e, Coverage.covers(m, e.evidence())));
+        }
+        long answerable = examples.stream().filter(Example::covered).count();
+        return new Report(Telling.of(examples, e -> Coverage.covers(shipped, e.evidence())),
+                Telling.of(examples, e -> Coverage.covers(fitted, e.evidence())), Telling.of(examples, held::get),
+                (int) answerable, (int) (examples.size() - answerable));
     }
 
     private static double[] rightShares(double[] model, List<Example> examples) {

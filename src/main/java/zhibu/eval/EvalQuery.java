@@ -9,4 +9,8 @@ import zhibu.index.UnitKind;
  * around the blank (see {@link QuerySets#inContext}). A null kind searches clauses and cases together.
  */
 public record EvalQuery(String id, UnitKind kind, String question, List<String> expected) {
+    /** Whether a bundled document answers it: questions of dev-not-covered.tsv expect nothing. */
+    public boolean answerable() {
+        return !expected.isEmpty();
+    }
 }

@@ -106,6 +106,9 @@ public final class Evaluator {
         List<Judged> judged = new ArrayList<>();
         for (QuerySet set : sets) {
             for (EvalQuery q : set.queries()) {
+                if (!q.answerable()) {
+                    continue; // nothing to rank: measured by coverage()
+                }
                 CandidateSet candidates = search.candidates(Question.of(q.question(), vectors), q.kind());
                 boolean[] right = new boolean[candidates.size()];
                 for (int i = 0; i < right.length; i++) {
@@ -135,6 +138,9 @@ public final class Evaluator {
     private static List<Metrics> measureRuns(Judgements j, List<Run> runs, int k) {
         List<Metrics> rows = new ArrayList<>();
         for (QuerySet set : j.sets) {
+            if (set.queries().stream().noneMatch(EvalQuery::answerable)) {
+                continue;
+            }
             for (Run run : runs) {
                 Map<String, Integer> ranks = new LinkedHashMap<>();
                 Fusion fusion = run.fusion();
@@ -189,6 +195,9 @@ public final class Evaluator {
             ranks.put(run, cuts);
         }
         for (QuerySet set : j.sets) {
+            if (set.queries().stream().noneMatch(EvalQuery::answerable)) {
+                continue;
+            }
             ranks.forEach((run, cuts) -> {
                 String label = run.label() + " (" + folds + "-fold)";
                 List<Metrics> each = new ArrayList<>();
@@ -242,6 +251,93 @@ public final class Evaluator {
             }
         }
         return fits;
+    }
+
+    /**
+     * How the answer cards of the shipped search treat the clause questions of the TSV sets, answerable and not:
+     * the coverage model (shipped, refitted in-sample, {@code folds}-fold) for searches with vectors and without,
+     * and the unanswerable questions whose card still states a value.
+     */
+    public record CoverageRows(String model, CoverageCalibration.Report report, List<String> valuesStated,
+                               int values, List<String> valuesOutside) {
+    }
+
+    public List<CoverageRows> coverage(List<QuerySet> sets, int folds) throws IOException {
+        List<String[]> questions = new ArrayList<>();
+        List<EvalQuery> asked = new ArrayList<>();
+        for (QuerySet set : sets) {
+            for (EvalQuery q : set.queries()) {
+                if (!set.exam() && q.kind() == zhibu.index.UnitKind.CLAUSE) {
+                    questions.add(new String[] {q.question(), q.answerable() ? "1" : "0"});
+                    asked.add(q);
+                }
+            }
+        }
+        List<CoverageRows> rows = new ArrayList<>();
+        try (ZhibuIndex index = ZhibuIndex.inMemory(AnalyzerChoice.HANLP, vectors)) {
+            for (DocumentReader.Outcome doc : corpus) {
+                index.add(doc.document(), doc.file());
+            }
+            index.commit();
+            for (Run run : List.of(Run.HYBRID, Run.LEXICAL)) {
+                Fusion fusion = run.fusion();
+                if (fusion.needsVectors() && !vectors.enabled()) {
+                    continue;
+                }
+                SearchService search = new SearchService(index, fusion);
+                List<CoverageCalibration.Example> examples = CoverageCalibration.examples(search, questions);
+                List<String> stated = new ArrayList<>();
+                List<String> outside = new ArrayList<>();
+                int values = 0;
+                for (EvalQuery q : asked) {
+                    var answer = search.search(zhibu.search.SearchRequest.of(q.question(), zhibu.index.UnitKind.CLAUSE,
+                            10)).answer();
+                    if (answer == null || answer.value() == null) {
+                        continue;
+                    }
+                    if (!q.answerable()) {
+                        stated.add(q.question() + " → " + answer.value());
+                        continue;
+                    }
+                    values++;
+                    String sentence = TextFolding.noSpace(answer.sentence());
+                    // a card's value is right when its sentence is one of the expected texts, or holds one
+                    if (q.expected().stream().noneMatch(e -> e.contains(sentence) || sentence.contains(e))) {
+                        outside.add(q.question() + " → " + answer.value() + "（" + answer.sentence() + "）");
+                    }
+                }
+                rows.add(new CoverageRows(run.label(), CoverageCalibration.report(examples,
+                        zhibu.search.Coverage.model(fusion.needsVectors()), folds), stated, values, outside));
+            }
+        }
+        return rows;
+    }
+
+    /** The coverage rows as a table: precision and recall of 不在文件范围内, answerable kept covered. */
+    public static String coverageTable(List<CoverageRows> rows, int folds) {
+        StringBuilder out = new StringBuilder();
+        if (rows.isEmpty()) {
+            return "";
+        }
+        var first = rows.get(0).report();
+        out.append(String.format("coverage (%d answerable clause questions, %d no document answers)%n",
+                first.answerable(), first.unanswerable()));
+        out.append(String.format("  %-20s %9s %9s %11s%n", "model", "not/prec", "not/rec", "answerable"));
+        for (CoverageRows r : rows) {
+            for (var entry : java.util.Map.of("shipped", r.report().shipped(), "in-sample", r.report().inSample(),
+                    folds + "-fold", r.report().crossValidated()).entrySet().stream()
+                    .sorted(java.util.Map.Entry.comparingByKey(java.util.Comparator.comparing(
+                            k -> k.equals("shipped") ? 0 : k.equals("in-sample") ? 1 : 2))).toList()) {
+                out.append(String.format("  %-20s %9.3f %9.3f %11.3f%n", r.model() + " " + entry.getKey(),
+                        entry.getValue().precision(), entry.getValue().recall(), entry.getValue().answerableCovered()));
+            }
+            out.append(String.format("  %s: %d unanswerable questions whose card states a value%s%n", r.model(),
+                    r.valuesStated().size(), r.valuesStated().isEmpty() ? "" : ": " + r.valuesStated()));
+            out.append(String.format("  %s: %d answerable questions with a card value, %d of them from a sentence"
+                    + " outside the expected texts%s%n", r.model(), r.values(), r.valuesOutside().size(),
+                    r.valuesOutside().isEmpty() ? "" : ": " + r.valuesOutside()));
+        }
+        return out.toString();
     }
 
     /** Each query's rank of its first right hit under each run (0: not in the top k), set by set. */

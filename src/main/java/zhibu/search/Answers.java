@@ -69,16 +69,47 @@ final class Answers {
                         status(d), path, s.text(), s.start(), s.end(), s.score(), rank, c.score));
             }
         }
-        Answer answer = AnswerFinder.find(q.text(), weighted(searcher, q), q.intents(), q.numbers(), passages);
+        Answer answer = aboutTheAskedBody(q, AnswerFinder.find(q.text(), weighted(searcher, q), q.intents(),
+                q.numbers(), passages));
         double cosine = answer == null ? Double.NaN : sentences.getOrDefault(answer.clauseId(), List.of()).stream()
                 .filter(s -> s.text().equals(answer.sentence())).mapToDouble(Evidence.Sentence::cosine)
                 .findFirst().orElse(Double.NaN);
         String clauseText = answer == null ? "" : searcher.storedFields().document(clauses.stream()
                 .filter(c -> c.unitId.equals(answer.clauseId())).findFirst().orElseThrow().doc).get(IndexFields.TEXT);
         Coverage.Evidence evidence = new Coverage.Evidence(cosine, coverage(searcher, q, clauseText),
-                !q.intents().isEmpty() && (answer == null || answer.value() == null));
+                !q.intents().isEmpty() && (answer == null || answer.value() == null), absentNoun(searcher, q));
         boolean covered = Coverage.covers(Coverage.model(!Double.isNaN(cosine)), evidence);
         return new Found(covered ? answer : null, covered, evidence, absent(searcher, q));
+    }
+
+    /**
+     * The endings of the words that name a body, a meeting or an office (中央委员会, 总支部委员会, 党员大会, 党小组,
+     * 支部书记): a grammatical class, not a list of questions. A number stated for one of them is not a number for
+     * another.
+     */
+    private static final java.util.regex.Pattern BODY = java.util.regex.Pattern.compile(
+            ".*(委员会|代表大会|大会|党委|党组|总支|支部|小组|书记)");
+
+    /**
+     * The answer, without its value and variants when the question names a body, meeting or office (a noun phrase
+     * ending in one) with a word that neither the answering sentence nor the headings above it have (中央委员会 asked,
+     * 总支部委员会 stated): the card then shows
+     * the nearest rule and states no number that belongs to another body.
+     */
+    private Answer aboutTheAskedBody(Question q, Answer answer) {
+        if (answer == null || answer.value() == null) {
+            return answer;
+        }
+        String where = zhibu.core.ChineseNumbers.foldAll(String.join(" ", answer.path()) + " " + answer.sentence());
+        for (List<List<String>> phrase : words.nounPhrases(q.words(), w -> BODY.matcher(w).matches())) {
+            if (phrase.stream().anyMatch(forms -> forms.stream().noneMatch(where::contains)
+                    // a rule on 党组织 speaks of every level of them, a 支部 too (not of a 党小组, which is none)
+                    && !(forms.get(0).endsWith("支部") && where.contains("党组织")))) {
+                return new Answer(answer.sentence(), answer.part(), null, answer.clauseId(), answer.docId(),
+                        answer.docTitle(), answer.docNumber(), answer.docStatus(), answer.path(), List.of());
+            }
+        }
+        return answer;
     }
 
     /** The question's words with their synonyms, each weighed by its rarity in the clauses. */
@@ -93,16 +124,31 @@ final class Answers {
         return out;
     }
 
+    /** Whether the question names a thing (a noun, with its synonyms) that no clause or case uses at all. */
+    private boolean absentNoun(IndexSearcher searcher, Question q) throws IOException {
+        for (List<String> forms : words.nounGroups(q.words())) {
+            if (!used(searcher, forms)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean used(IndexSearcher searcher, List<String> forms) throws IOException {
+        for (String f : forms) {
+            if (f.length() < 2 || searcher.getIndexReader().docFreq(new Term(IndexFields.TEXT, f)) > 0
+                    || searcher.getIndexReader().docFreq(new Term(IndexFields.CASE_TEXT, f)) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The question's words (two characters or more, synonyms included) that no clause or case uses. */
     private List<String> absent(IndexSearcher searcher, Question q) throws IOException {
         List<String> absent = new ArrayList<>();
         for (List<String> forms : words.termGroups(q.words())) {
-            boolean used = false;
-            for (String f : forms) {
-                used |= f.length() < 2 || searcher.getIndexReader().docFreq(new Term(IndexFields.TEXT, f)) > 0
-                        || searcher.getIndexReader().docFreq(new Term(IndexFields.CASE_TEXT, f)) > 0;
-            }
-            if (!used) {
+            if (!used(searcher, forms)) {
                 absent.add(forms.get(0));
             }
         }

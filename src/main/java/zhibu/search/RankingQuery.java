@@ -103,6 +103,85 @@ public final class RankingQuery {
         return groups;
     }
 
+    /**
+     * The question's nouns (the segmenter's n…, vn and nz words of two characters or more) by position, each with
+     * its synonyms: what a question is about, as against how it asks.
+     */
+    public List<List<String>> nounGroups(String text) {
+        List<List<String>> groups = new ArrayList<>();
+        try (TokenStream ts = analyzer.tokenStream(IndexFields.TEXT, text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            var posInc = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute.class);
+            var type = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.TypeAttribute.class);
+            ts.reset();
+            List<String> current = null;
+            while (ts.incrementToken()) {
+                if (posInc.getPositionIncrement() > 0 || current == null) {
+                    String t = type.type();
+                    boolean noun = term.length() > 1 && (t.startsWith("n") && !t.equals("ng") || t.equals("vn"));
+                    current = new ArrayList<>();
+                    if (noun) {
+                        groups.add(current);
+                    }
+                }
+                current.add(term.toString());
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return groups;
+    }
+
+    /**
+     * The question's noun phrases — runs of adjacent nouns (n…, not vn), each word with its synonyms — that end in
+     * a word {@code head} accepts: 中央 + 委员会, 支部 + 党员 + 大会.
+     */
+    public List<List<List<String>>> nounPhrases(String text, java.util.function.Predicate<String> head) {
+        List<List<List<String>>> phrases = new ArrayList<>();
+        List<List<String>> run = new ArrayList<>();
+        try (TokenStream ts = analyzer.tokenStream(IndexFields.TEXT, text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            var posInc = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute.class);
+            var type = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.TypeAttribute.class);
+            var offset = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.OffsetAttribute.class);
+            ts.reset();
+            int lastEnd = -1;
+            boolean inRun = false;
+            while (ts.incrementToken()) {
+                if (posInc.getPositionIncrement() == 0) {
+                    if (inRun) {
+                        run.get(run.size() - 1).add(term.toString());
+                    }
+                    continue;
+                }
+                String t = type.type();
+                boolean noun = t.startsWith("n") && !t.equals("ng");
+                if (!noun || offset.startOffset() != lastEnd) {
+                    close(run, phrases, head);
+                }
+                inRun = noun;
+                if (noun) {
+                    run.add(new ArrayList<>(List.of(term.toString())));
+                }
+                lastEnd = offset.endOffset();
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        close(run, phrases, head);
+        return phrases;
+    }
+
+    private static void close(List<List<String>> run, List<List<List<String>>> phrases,
+                              java.util.function.Predicate<String> head) {
+        if (!run.isEmpty() && head.test(run.get(run.size() - 1).get(0))) {
+            phrases.add(List.copyOf(run));
+        }
+        run.clear();
+    }
+
     /** The question's words as the analyzer makes them, with their synonyms when asked. */
     public List<String> terms(String text, boolean synonyms) {
         List<String> terms = new ArrayList<>();

@@ -168,7 +168,7 @@ public final class SearchService {
             Map<String, List<Evidence.Sentence>> sentences = evidence.sentences(searcher, q, fusion, ranked.scaling(),
                     answering.stream().map(c -> c.unitId).toList());
             Answers.Found found = answers.find(searcher, q, answering, sentences);
-            return found.evidence() == null ? new Coverage.Evidence(Double.NaN, 0, false) : found.evidence();
+            return found.evidence() == null ? new Coverage.Evidence(Double.NaN, 0, false, false) : found.evidence();
         });
     }
 

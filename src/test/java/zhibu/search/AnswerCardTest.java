@@ -76,6 +76,30 @@ class AnswerCardTest {
     }
 
     @Test
+    void noCardStatesANumberForAQuestionNoDocumentAnswers() throws IOException {
+        List<String> lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of("eval/dev-not-covered.tsv"));
+        List<String> stated = new java.util.ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String question = line.split("\t")[1];
+            Answer answer = ask(question).answer();
+            if (answer != null && answer.value() != null) {
+                stated.add(question + " → " + answer.value());
+            }
+        }
+        assertEquals(List.of(), stated, "a number stated for a question no bundled document answers");
+    }
+
+    @Test
+    void aNumberForAnotherBodyIsNotStated() throws IOException {
+        Answer central = ask("中央委员会每届任期几年").answer();
+        assertTrue(central == null || central.value() == null, "the 总支部委员会's 3 years: " + central);
+        Answer general = ask("党的总支部委员会每届任期几年").answer();
+        assertEquals("3年", general.value(), "the body the rule names: " + general);
+        Answer abroad = ask("出国读书的党员支部多久联系一次").answer();
+        assertEquals("每半年1次", abroad.value(), "a rule on 党组织 answers for a 支部: " + abroad);
+    }
+
+    @Test
     void everyClauseHitCarriesItsBestSentenceWithItsPlace() throws IOException {
         for (String q : List.of("党员大会多久开一次", "支部要撤掉由谁说了算", "机关党支部活动经费来源")) {
             for (SearchHit hit : ask(q).hits()) {

@@ -154,7 +154,7 @@ async function renderSearch(main, params) {
   const offset = Math.max(0, parseInt(params.get('offset') || '0', 10) || 0);
   setTitle(q + ' 的检索结果');
   const query = new URLSearchParams({ q, kind, limit: PAGE_SIZE, offset });
-  for (const key of ['branchType', 'docId']) if (params.get(key)) query.set(key, params.get(key));
+  for (const key of ['branchType', 'docId', 'constraints']) if (params.get(key)) query.set(key, params.get(key));
   const result = await api('/api/search?' + query);
   const documents = result.documents || [];
   const repeated = new Set(documents.map((d) => d.docTitle).filter((t, i, all) => all.indexOf(t) !== i));
@@ -169,6 +169,17 @@ async function renderSearch(main, params) {
   if (filtered) active.push(['docId', '文件：' + (filteredTitle || filtered)]);
   const filters = active.length === 0 ? null : el('p', { class: 'active-filters' }, '已筛选：',
     active.map(([key, label]) => link(searchUrl(params, { [key]: null }), label + ' ✕', { class: 'chip', 'aria-label': '取消' + label })));
+  // the places the question names: applied as a filter the user sees and can take off, or taken off and restorable
+  const named = result.constraints || [];
+  const applied = named.filter((c) => c.applied);
+  const constraints = named.length === 0 ? null : applied.length
+    ? el('p', { class: 'active-filters constraints' }, '按问题中的地名：',
+      applied.map((c) => link(searchUrl(params, { constraints: 'none' }), c.label + ' ✕',
+        { class: 'chip', 'aria-label': '取消' + c.label + '，显示所有地方的规定' })))
+    : params.get('constraints') === 'none'
+      ? el('p', { class: 'active-filters constraints' }, '已显示所有地方的规定。',
+        link(searchUrl(params, { constraints: null }), '恢复' + named.map((c) => c.label).join('、'), { class: 'chip' }))
+      : null;
 
   const card = offset === 0 && result.answer ? answerCard(result.answer) : null;
   const absent = (result.absentWords || []).map((w) => '“' + w + '”').join('、');
@@ -192,7 +203,7 @@ async function renderSearch(main, params) {
       hit.kind === 'clause' || hit.kind === 'case' ? addButton(hit.kind, hit.id) : null));
   }
 
-  const body = [heading, filters, uncovered, card];
+  const body = [heading, filters, constraints, uncovered, card];
   if (result.total === 0) {
     body.push(el('div', { class: 'notice' },
       el('p', {}, '没有找到相关' + KIND_LABELS[kind === 'all' ? 'clause' : kind] + '。可以换个说法，或试试这些：'),
@@ -217,14 +228,15 @@ async function renderSearch(main, params) {
 // other documents say it differently (the stricter marked).
 function answerCard(answer) {
   const cite = '《' + answer.docTitle + '》' + (answer.docNumber ? '（' + answer.docNumber + '）' : '') + answer.path.join(' ');
-  const at = answer.part ? answer.sentence.indexOf(answer.part) : -1;
+  const at = answer.part && !answer.withheld ? answer.sentence.indexOf(answer.part) : -1;
   const sentence = at < 0 ? [answer.sentence]
     : [answer.sentence.slice(0, at), el('mark', {}, answer.part), answer.sentence.slice(at + answer.part.length)];
   const differing = answer.variants.length > 1;
   const agreeing = !differing && answer.variants.length === 1 ? answer.variants[0].sources.filter((s) => s.docId !== answer.docId) : [];
   const sourceLink = (s) => link('/c/' + encodeURIComponent(s.clauseId), '《' + s.docTitle + '》' + s.path[s.path.length - 1]);
   return el('section', { class: 'answer', 'aria-labelledby': 'answer-title' },
-    el('h2', { id: 'answer-title', class: 'sr' }, '直接答案'),
+    answer.withheld ? el('h2', { id: 'answer-title' }, '最接近的规定') : el('h2', { id: 'answer-title', class: 'sr' }, '直接答案'),
+    answer.withheld ? el('p', { class: 'answer-withheld', role: 'note' }, answer.withheld) : null,
     answer.value ? el('p', { class: 'answer-value' }, answer.value) : null,
     el('blockquote', { class: 'answer-sentence' }, sentence),
     el('p', { class: 'answer-source' }, '出自', cite, ' ', link('/c/' + encodeURIComponent(answer.clauseId), '查看条文'),

@@ -8,7 +8,21 @@ import java.util.List;
  * side by side with the documents stating it, the stricter marked.
  */
 public record Answer(String sentence, String part, String value, String clauseId, String docId, String docTitle,
-                     String docNumber, String docStatus, List<String> path, List<Variant> variants) {
+                     String docNumber, String docStatus, List<String> path, List<Variant> variants, String withheld) {
+
+    /** The answer as found, with nothing withheld. */
+    public Answer(String sentence, String part, String value, String clauseId, String docId, String docTitle,
+                  String docNumber, String docStatus, List<String> path, List<Variant> variants) {
+        this(sentence, part, value, clauseId, docId, docTitle, docNumber, docStatus, path, variants, null);
+    }
+
+    /**
+     * The sentence kept as the nearest rule, its value and variants withheld, with the sentence saying why
+     * ({@code withheld}: the rule speaks of another body than the question).
+     */
+    public Answer nearest(String why) {
+        return new Answer(sentence, part, null, clauseId, docId, docTitle, docNumber, docStatus, path, List.of(), why);
+    }
 
     /** One value documents give, and which of them give it. */
     public record Variant(String value, boolean stricter, List<Source> sources) {

@@ -105,8 +105,8 @@ final class Answers {
             if (phrase.stream().anyMatch(forms -> forms.stream().noneMatch(where::contains)
                     // a rule on 党组织 speaks of every level of them, a 支部 too (not of a 党小组, which is none)
                     && !(forms.get(0).endsWith("支部") && where.contains("党组织")))) {
-                return new Answer(answer.sentence(), answer.part(), null, answer.clauseId(), answer.docId(),
-                        answer.docTitle(), answer.docNumber(), answer.docStatus(), answer.path(), List.of());
+                String body = phrase.stream().map(forms -> forms.get(0)).collect(java.util.stream.Collectors.joining());
+                return answer.nearest("这条规定说的不是“" + body + "”，收录的文件可能没有规定“" + body + "”的这一事项。");
             }
         }
         return answer;

@@ -25,7 +25,12 @@ public final class CandidateSet {
         return texts;
     }
 
-    /** The candidates' indexes, best first, as the fusion ranks them. */
+    /**
+     * The candidates' indexes, best first, as the fusion ranks them. The search puts a named place's candidates first
+     * on top of this ({@link Constraint}); on the dev sets that changes no in-sample rank (the fusion's place feature
+     * already puts them there), and applied inside tuning it moved the cross-validated figures by a question either
+     * way, so evaluation and tuning rank by the fusion alone.
+     */
     public int[] order(Fusion fusion) {
         List<Candidate> ranked = fusion.rank(candidates);
         int[] order = new int[ranked.size()];

@@ -9,13 +9,15 @@ import zhibu.answer.Answer;
  * answer}, or null) and whether the bundled documents seem to cover the question at all ({@code covered}), with the
  * question's words no document uses ({@code absentWords}); when nothing is found, {@code suggestions} holds terms to
  * try instead. {@code documents} names the documents of the hits with their counts (the {@code docTitle} facet
- * counts by title, which repeat across places).
+ * counts by title, which repeat across places). {@code constraints} are the places the question named, taken as
+ * filters (see {@link Constraint}).
  */
 public record SearchResult(String query, long total, long tookMs, List<SearchHit> hits,
                            Map<String, Map<String, Integer>> facets, List<DocumentFacet> documents, Answer answer,
-                           boolean covered, List<String> absentWords, List<String> suggestions) {
+                           boolean covered, List<String> absentWords, List<String> suggestions,
+                           List<Constraint> constraints) {
     public SearchResult withSuggestions(List<String> terms) {
         return new SearchResult(query, total, tookMs, hits, facets, documents, answer, covered, absentWords,
-                List.copyOf(terms));
+                List.copyOf(terms), constraints);
     }
 }

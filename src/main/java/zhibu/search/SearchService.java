@@ -106,8 +106,10 @@ public final class SearchService {
             if (q.isEmpty()) {
                 return listing(searcher, request, scope, started);
             }
-            Ranked ranked = rank(searcher, q, scope);
-            Ranked sideways = scope.filtered() ? rank(searcher, q, scope.unfiltered()) : ranked;
+            Ranked found = rank(searcher, q, scope);
+            Ranked sideways = scope.filtered() ? rank(searcher, q, scope.unfiltered()) : found;
+            List<Constraint> constraints = new ArrayList<>();
+            Ranked ranked = named(q, found, constraints, request.constraints());
             FacetCounts facets = facets(searcher, sideways.candidates(), request.kind());
 
             List<Candidate> page = ranked.candidates().subList(Math.min(request.offset(), ranked.candidates().size()),
@@ -119,11 +121,11 @@ public final class SearchService {
             Map<String, List<Evidence.Sentence>> sentences = evidence.sentences(searcher, q, fusion, ranked.scaling(),
                     List.copyOf(units));
             Map<String, Evidence.Sentence> best = Evidence.best(sentences);
-            Answers.Found found = answers.find(searcher, q, answering, sentences);
-            if (found.answer() != null) { // the answering clause shows the sentence the answer was read from
-                sentences.getOrDefault(found.answer().clauseId(), List.of()).stream()
-                        .filter(st -> st.text().equals(found.answer().sentence())).findFirst()
-                        .ifPresent(st -> best.put(found.answer().clauseId(), st));
+            Answers.Found answer = answers.find(searcher, q, answering, sentences);
+            if (answer.answer() != null) { // the answering clause shows the sentence the answer was read from
+                sentences.getOrDefault(answer.answer().clauseId(), List.of()).stream()
+                        .filter(st -> st.text().equals(answer.answer().sentence())).findFirst()
+                        .ifPresent(st -> best.put(answer.answer().clauseId(), st));
             }
             int[] docs = page.stream().mapToInt(c -> c.doc).toArray();
             String[] snippets = snippets(searcher, words.highlightQuery(q), docs);
@@ -135,7 +137,8 @@ public final class SearchService {
             }
             long took = (System.nanoTime() - started) / 1_000_000;
             return new SearchResult(q.text(), ranked.candidates().size(), took, hits, facets.byDimension(),
-                    facets.documents(), found.answer(), found.covered(), found.absent(), List.of());
+                    facets.documents(), answer.answer(), answer.covered(), answer.absent(), List.of(),
+                    List.copyOf(constraints));
         });
     }
 
@@ -232,6 +235,25 @@ public final class SearchService {
     record Ranked(List<Candidate> candidates, Fusion.Scaling scaling) {
     }
 
+    /**
+     * The ranking with the places the question names as filters: the candidates from those places' documents first,
+     * in their order, then the rest; the answer card reads the first clauses, so it comes from there. A named place
+     * no candidate is from is said (not applied) and changes nothing.
+     */
+    private static Ranked named(Question q, Ranked ranked, List<Constraint> constraints, boolean apply) {
+        if (q.places().isEmpty()) {
+            return ranked;
+        }
+        if (!apply) { // removed by the user: named, not applied
+            q.places().forEach(p -> constraints.add(Constraint.place(p, false)));
+            return ranked;
+        }
+        List<Candidate> first = Constraint.placesFirst(ranked.candidates());
+        boolean applied = first != ranked.candidates();
+        q.places().forEach(p -> constraints.add(Constraint.place(p, applied)));
+        return applied ? new Ranked(first, ranked.scaling()) : ranked;
+    }
+
     Ranked rank(IndexSearcher searcher, Question q, Retrieval.Scope scope) throws IOException {
         Map<String, Candidate> found = retrieval.run(searcher, q, scope, fusion.views());
         List<Candidate> ranked = fusion.rank(found.values());
@@ -260,7 +282,7 @@ public final class SearchService {
         FacetCounts facets = facetsOf(searcher, request.kind(), scope.unfiltered().unitFilter());
         long took = (System.nanoTime() - started) / 1_000_000;
         return new SearchResult("", top.totalHits.value(), took, hits, facets.byDimension(), facets.documents(), null,
-                true, List.of(), List.of());
+                true, List.of(), List.of(), List.of());
     }
 
     private String[] snippets(IndexSearcher searcher, Query highlight, int[] docs) throws IOException {

@@ -95,7 +95,12 @@ final class ApiHandlers {
         if (q.isEmpty() && branchType == null && docId == null) {
             throw ApiError.badRequest("请在参数 q 中输入问题，例如 q=党员大会多久开一次。");
         }
-        SearchResult result = search.search(new SearchRequest(q, kind, limit, offset, branchType, docId, null));
+        String constraints = Params.optional(ctx, "constraints");
+        if (constraints != null && !constraints.equals("none")) {
+            throw ApiError.badRequest("参数 constraints 只能是 none（不按问题中的地名筛选），或不给出。");
+        }
+        SearchRequest request = new SearchRequest(q, kind, limit, offset, branchType, docId, null);
+        SearchResult result = search.search(constraints == null ? request : request.withoutConstraints());
         ctx.json(result.total() == 0 || !result.covered() ? result.withSuggestions(alternatives(q)) : result);
     }
 

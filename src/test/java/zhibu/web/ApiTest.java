@@ -54,6 +54,28 @@ class ApiTest {
     }
 
     @Test
+    void aPlaceTheQuestionNamesIsAFilterTheUserCanTakeOff() throws Exception {
+        JsonNode named = json("/api/search?q=" + enc("湖南换届提醒提前多久"), 200);
+        assertEquals("place", named.at("/constraints/0/kind").asText(), named.get("constraints").toString());
+        assertEquals("湖南", named.at("/constraints/0/value").asText());
+        assertTrue(named.at("/constraints/0/applied").asBoolean());
+        String hunan = named.at("/hits/0/docTitle").asText();
+        assertTrue(hunan.contains("五化"), "湖南's document first: " + hunan);
+        named.get("answer").get("variants").forEach(v -> v.get("sources").forEach(src ->
+                assertEquals(hunan, src.get("docTitle").asText(), "the card from the named place: " + src)));
+
+        JsonNode all = json("/api/search?q=" + enc("湖南换届提醒提前多久") + "&constraints=none", 200);
+        assertFalse(all.at("/constraints/0/applied").asBoolean(), all.get("constraints").toString());
+        java.util.Set<String> titles = new java.util.HashSet<>();
+        all.get("answer").get("variants").forEach(v -> v.get("sources").forEach(src ->
+                titles.add(src.get("docTitle").asText())));
+        assertTrue(titles.size() > 1, "every place's reminder again: " + titles);
+
+        JsonNode none = json("/api/search?q=" + enc("换届提醒提前多久"), 200);
+        assertEquals(0, none.get("constraints").size(), "no place named, no constraint");
+    }
+
+    @Test
     void searchAnswersTheContractsShape() throws Exception {
         JsonNode result = json("/api/search?q=" + enc("党员大会多久开一次"), 200);
         assertEquals("党员大会多久开一次", result.get("query").asText());
@@ -242,6 +264,7 @@ class ApiTest {
         "/api/search?q=x&limit=1000|limit",
         "/api/search?q=x&offset=-1|offset",
         "/api/search?q=x&kind=paragraph|kind",
+        "/api/search?q=x&constraints=all|constraints",
         "/api/search?q=x&branchType=%E5%B7%A5%E5%8E%82|branchType",
         "/api/search|q",
         "/api/cases?branchType=xyz|branchType",

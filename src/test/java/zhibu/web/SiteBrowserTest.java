@@ -97,6 +97,36 @@ class SiteBrowserTest {
     }
 
     @Test
+    void aPlaceTheQuestionNamesIsAChipTheUserCanTakeOff() throws Exception {
+        browser.open(site.base() + "/?q=" + enc("湖南换届提醒提前多久"));
+        String chip = textOf(".constraints .chip");
+        assertTrue(chip.startsWith("只看：湖南"), chip);
+        assertTrue(textOf(".answer .answer-source").contains("“五化”"), "the card from 湖南's document: "
+                + textOf(".answer .answer-source"));
+        browser.screenshot(SHOTS.resolve("constraint.png"));
+        browser.click(browser.find(".constraints .chip"));
+        browser.waitFor(() -> url().contains("constraints=none") ? true : null, "the chip did not take the place off");
+        browser.waitFor(() -> {
+            try {
+                return textOf(".constraints").contains("已显示所有地方的规定") ? true : null;
+            } catch (IOException e) {
+                return null;
+            }
+        }, "no way back to the place");
+        browser.screenshot(SHOTS.resolve("constraint-removed.png"));
+    }
+
+    @Test
+    void aRuleOnAnotherBodyIsTheNearestRuleWithoutANumber() throws Exception {
+        browser.open(site.base() + "/?q=" + enc("中央委员会每届任期几年"));
+        assertEquals("最接近的规定", textOf(".answer h2"));
+        assertTrue(textOf(".answer .answer-withheld").contains("中央委员会"), textOf(".answer .answer-withheld"));
+        assertTrue(browser.findAll(".answer .answer-value").isEmpty(), "no number of the 总支部委员会");
+        assertTrue(browser.findAll(".answer .answer-sentence mark").isEmpty(), "nothing marked as the answer");
+        browser.screenshot(SHOTS.resolve("nearest-rule.png"));
+    }
+
+    @Test
     void pinyinInitialsSuggestTheTerm() throws Exception {
         browser.open(site.base() + "/");
         browser.type(browser.find("#q"), "shyk");

@@ -164,6 +164,10 @@ public final class AnswerFinder {
         holders.addAll(DutyHolders.namedIn(answerPart.upTo()));
         Set<String> matter = new HashSet<>(bigrams(answerPart.upTo()));
         matter.retainAll(asked.bigrams());
+        // the question's words the answer's statement has, a compound also by its two-character halves (换届提醒:
+        // 换届, 提醒): a variant states the same of the same, so it has them too (党支部书记…任期 3年 and 党支部书记…党龄
+        // 1年以上 are not two terms; 上级党组织…提醒 3个月 and 党支部…报送换届请示 3个月 are not one reminder)
+        List<Word> stated = stated(asked.words(), answerPart.text());
         Map<String, List<Passage>> byValue = new LinkedHashMap<>();
         Map<String, Values.Found> values = new LinkedHashMap<>();
         byValue.computeIfAbsent(answerPart.value().label(), v -> new ArrayList<>()).add(answer);
@@ -180,8 +184,9 @@ public final class AnswerFinder {
             Part part = bestPart(p.sentence(), asked, false);
             if (part.value() == null || !part.value().comparable(answerPart.value())
                     || !holders.containsAll(DutyHolders.namedIn(part.text()))
-                    || !sameMatter(part.upTo(), matter)) {
-                continue; // no value of this kind, another duty holder's, or about another matter
+                    || !sameMatter(part.upTo(), matter)
+                    || !stated.stream().allMatch(w -> w.in(part.text()))) {
+                continue; // no value of this kind, another duty holder's, about another matter or another act
             }
             docsSeen.add(p.docId());
             String label = part.value().label();
@@ -197,6 +202,25 @@ public final class AnswerFinder {
                     .toList()));
         }
         return variants;
+    }
+
+    /** The question's words a statement has, each compound of four or more characters also by its halves. */
+    static List<Word> stated(List<Word> words, String statement) {
+        List<Word> out = new ArrayList<>();
+        for (Word w : words) {
+            if (w.in(statement)) {
+                out.add(w);
+            }
+            for (String form : w.forms()) {
+                for (int i = 0; form.length() >= 4 && i + 2 <= form.length(); i += 2) {
+                    String half = form.substring(i, i + 2);
+                    if (statement.contains(half)) {
+                        out.add(new Word(List.of(half), w.weight()));
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /**

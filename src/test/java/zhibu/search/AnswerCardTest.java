@@ -90,6 +90,16 @@ class AnswerCardTest {
     }
 
     @Test
+    void aVariantStatesTheSameOfTheSame() throws IOException {
+        Answer term = ask("党支部书记任期几年").answer();
+        assertFalse(variants(term).containsKey("1年以上"), "党龄 is not a term of office: " + term.variants());
+        Answer reminder = ask("换届提醒提前几个月").answer();
+        assertEquals(Map.of("提前3个月", false, "提前6个月", true), variants(reminder), reminder.variants().toString());
+        reminder.variants().forEach(v -> v.sources().forEach(src -> assertTrue(src.sentence().contains("提醒"),
+                "the higher body's reminder, not the branch's request: " + src.sentence())));
+    }
+
+    @Test
     void aNumberForAnotherBodyIsNotStated() throws IOException {
         Answer central = ask("中央委员会每届任期几年").answer();
         assertTrue(central == null || central.value() == null, "the 总支部委员会's 3 years: " + central);

@@ -203,7 +203,13 @@ async function renderSearch(main, params) {
       hit.kind === 'clause' || hit.kind === 'case' ? addButton(hit.kind, hit.id) : null));
   }
 
-  const body = [heading, filters, constraints, uncovered, card];
+  // no clause answers, a case does: shown as experience, never as a rule
+  const passage = offset === 0 && result.fromCases ? el('section', { class: 'from-cases', 'aria-labelledby': 'from-cases-title' },
+    el('h2', { id: 'from-cases-title' }, '经验材料（不是规定）'),
+    el('blockquote', {}, result.fromCases.sentence),
+    el('p', { class: 'meta' }, '出自', link('/cases/' + encodeURIComponent(result.fromCases.caseId), result.fromCases.title),
+      result.fromCases.docTitle ? '，《' + result.fromCases.docTitle + '》' : '', '。这是其他单位的做法，不是规定。')) : null;
+  const body = [heading, filters, constraints, uncovered, card, passage];
   if (result.total === 0) {
     body.push(el('div', { class: 'notice' },
       el('p', {}, '没有找到相关' + KIND_LABELS[kind === 'all' ? 'clause' : kind] + '。可以换个说法，或试试这些：'),

@@ -259,7 +259,8 @@ public final class Evaluator {
      * and the unanswerable questions whose card still states a value.
      */
     public record CoverageRows(String model, CoverageCalibration.Report report, List<String> valuesStated,
-                               int values, List<String> valuesOutside) {
+                               int values, List<String> valuesOutside, List<String> casesUnanswerable,
+                               int casesAnswerable) {
     }
 
     public List<CoverageRows> coverage(List<QuerySet> sets, int folds) throws IOException {
@@ -289,9 +290,19 @@ public final class Evaluator {
                 List<String> stated = new ArrayList<>();
                 List<String> outside = new ArrayList<>();
                 int values = 0;
+                List<String> casesUnanswerable = new ArrayList<>();
+                int casesAnswerable = 0;
                 for (EvalQuery q : asked) {
-                    var answer = search.search(zhibu.search.SearchRequest.of(q.question(), zhibu.index.UnitKind.CLAUSE,
-                            10)).answer();
+                    var result = search.search(zhibu.search.SearchRequest.of(q.question(), zhibu.index.UnitKind.CLAUSE,
+                            10));
+                    if (result.fromCases() != null) {
+                        if (q.answerable()) {
+                            casesAnswerable++;
+                        } else {
+                            casesUnanswerable.add(q.question() + " → " + result.fromCases().sentence());
+                        }
+                    }
+                    var answer = result.answer();
                     if (answer == null || answer.value() == null) {
                         continue;
                     }
@@ -307,7 +318,8 @@ public final class Evaluator {
                     }
                 }
                 rows.add(new CoverageRows(run.label(), CoverageCalibration.report(examples,
-                        zhibu.search.Coverage.model(fusion.needsVectors()), folds), stated, values, outside));
+                        zhibu.search.Coverage.model(fusion.needsVectors()), folds), stated, values, outside,
+                        casesUnanswerable, casesAnswerable));
             }
         }
         return rows;
@@ -336,6 +348,9 @@ public final class Evaluator {
             out.append(String.format("  %s: %d answerable questions with a card value, %d of them from a sentence"
                     + " outside the expected texts%s%n", r.model(), r.values(), r.valuesOutside().size(),
                     r.valuesOutside().isEmpty() ? "" : ": " + r.valuesOutside()));
+            out.append(String.format("  %s: a 经验材料 passage on %d answerable and %d unanswerable questions%s%n",
+                    r.model(), r.casesAnswerable(), r.casesUnanswerable().size(),
+                    r.casesUnanswerable().isEmpty() ? "" : ": " + r.casesUnanswerable()));
         }
         return out.toString();
     }

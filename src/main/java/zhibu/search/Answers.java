@@ -124,6 +124,16 @@ final class Answers {
         return out;
     }
 
+    /**
+     * Whether a passage (a case's best sentence, closeness {@code cosine}, in a text) covers the question, by the model
+     * the clauses' answers are judged with; no value is read from it.
+     */
+    boolean covers(IndexSearcher searcher, Question q, double cosine, String text) throws IOException {
+        Coverage.Evidence evidence = new Coverage.Evidence(cosine, coverage(searcher, q, text), false,
+                absentNoun(searcher, q));
+        return Coverage.covers(Coverage.model(!Double.isNaN(cosine)), evidence);
+    }
+
     /** Whether the question names a thing (a noun, with its synonyms) that no clause or case uses at all. */
     private boolean absentNoun(IndexSearcher searcher, Question q) throws IOException {
         for (List<String> forms : words.nounGroups(q.words())) {
@@ -180,7 +190,7 @@ final class Answers {
         for (String t : terms) {
             double idf = idf(searcher, t);
             total += idf;
-            if (folded.contains(t)) {
+            if (text.contains(t) || folded.contains(t)) { // folding turns 统一 into 统1; the analyzer does not
                 found += idf;
             }
         }

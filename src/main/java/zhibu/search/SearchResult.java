@@ -10,14 +10,22 @@ import zhibu.answer.Answer;
  * question's words no document uses ({@code absentWords}); when nothing is found, {@code suggestions} holds terms to
  * try instead. {@code documents} names the documents of the hits with their counts (the {@code docTitle} facet
  * counts by title, which repeat across places). {@code constraints} are the places the question named, taken as
- * filters (see {@link Constraint}).
+ * filters (see {@link Constraint}); {@code fromCases}, when no clause answers a clause search, a case passage that
+ * does.
  */
 public record SearchResult(String query, long total, long tookMs, List<SearchHit> hits,
                            Map<String, Map<String, Integer>> facets, List<DocumentFacet> documents, Answer answer,
                            boolean covered, List<String> absentWords, List<String> suggestions,
-                           List<Constraint> constraints) {
+                           List<Constraint> constraints, CasePassage fromCases) {
     public SearchResult withSuggestions(List<String> terms) {
         return new SearchResult(query, total, tookMs, hits, facets, documents, answer, covered, absentWords,
-                List.copyOf(terms), constraints);
+                List.copyOf(terms), constraints, fromCases);
+    }
+
+    /**
+     * A passage of the experience materials that states what no clause did: shown as 经验材料, never as a rule (its
+     * case, document and the sentence).
+     */
+    public record CasePassage(String caseId, String docId, String docTitle, String title, String sentence) {
     }
 }

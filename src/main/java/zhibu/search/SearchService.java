@@ -136,9 +136,13 @@ public final class SearchService {
                 hits.add(hit(stored.document(c.doc, HIT_FIELDS), snippets[i], (float) c.score, best.get(c.unitId)));
             }
             long took = (System.nanoTime() - started) / 1_000_000;
+            boolean unanswered = !answer.covered() || answer.answer() == null || answer.evidence() == null;
+            SearchResult.CasePassage fromCases = request.kind() == UnitKind.CLAUSE && request.offset() == 0
+                    ? fromCases(searcher, q, unanswered ? Double.NEGATIVE_INFINITY : answer.evidence().coverage())
+                    : null;
             return new SearchResult(q.text(), ranked.candidates().size(), took, hits, facets.byDimension(),
                     facets.documents(), answer.answer(), answer.covered(), answer.absent(), List.of(),
-                    List.copyOf(constraints));
+                    List.copyOf(constraints), fromCases);
         });
     }
 
@@ -235,6 +239,46 @@ public final class SearchService {
     record Ranked(List<Candidate> candidates, Fusion.Scaling scaling) {
     }
 
+    /** The cases whose sentences are weighed when no clause answers. */
+    static final int CASES_LOOKED_AT = 3;
+
+    /**
+     * How much more of the question's rarer words a case must hold than the answering clause for the case to be shown
+     * beside a card: the clause then states the matter less than the experience does.
+     */
+    static final double CASE_MARGIN = 0.25;
+
+    /**
+     * When no clause answers a question, or the answering clause holds less of the question's rarer words than a case
+     * does by {@link #CASE_MARGIN} ({@code clauseCoverage}): the first of the best cases whose best sentence covers
+     * the question by the same coverage model the clauses are judged with (its meaning's closeness to the question,
+     * the question's rarer words in the case), or null.
+     */
+    private SearchResult.CasePassage fromCases(IndexSearcher searcher, Question q, double clauseCoverage)
+            throws IOException {
+        Ranked cases = rank(searcher, q, new Retrieval.Scope(UnitKind.CASE, null, null, null));
+        List<Candidate> top = cases.candidates().subList(0, Math.min(CASES_LOOKED_AT, cases.candidates().size()));
+        Map<String, Evidence.Sentence> best = Evidence.best(evidence.sentences(searcher, q, fusion, cases.scaling(),
+                top.stream().map(c -> c.unitId).toList()));
+        StoredFields stored = searcher.storedFields();
+        for (Candidate c : top) {
+            Evidence.Sentence sentence = best.get(c.unitId);
+            if (sentence == null) {
+                continue;
+            }
+            Document d = stored.document(c.doc);
+            String text = d.get(IndexFields.CASE_TEXT);
+            String caseText = text == null ? "" : text;
+            if (answers.coverage(searcher, q, caseText) >= clauseCoverage + CASE_MARGIN
+                    && answers.covers(searcher, q, sentence.cosine(), caseText)) {
+                JsonNode json = JSON.readTree(d.get(IndexFields.JSON));
+                return new SearchResult.CasePassage(c.unitId, json.path("docId").asText(), docTitleOfCase(d),
+                        json.path("title").asText(), sentence.text());
+            }
+        }
+        return null;
+    }
+
     /**
      * The ranking with the places the question names as filters: the candidates from those places' documents first,
      * in their order, then the rest; the answer card reads the first clauses, so it comes from there. A named place
@@ -282,7 +326,7 @@ public final class SearchService {
         FacetCounts facets = facetsOf(searcher, request.kind(), scope.unfiltered().unitFilter());
         long took = (System.nanoTime() - started) / 1_000_000;
         return new SearchResult("", top.totalHits.value(), took, hits, facets.byDimension(), facets.documents(), null,
-                true, List.of(), List.of(), List.of());
+                true, List.of(), List.of(), List.of(), null);
     }
 
     private String[] snippets(IndexSearcher searcher, Query highlight, int[] docs) throws IOException {

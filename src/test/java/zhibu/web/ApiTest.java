@@ -54,6 +54,18 @@ class ApiTest {
     }
 
     @Test
+    void whatOnlyTheExperienceMaterialsStateIsShownAsExperience() throws Exception {
+        JsonNode experience = json("/api/search?q=" + enc("党课开讲啦是什么活动"), 200);
+        JsonNode passage = experience.get("fromCases");
+        assertTrue(passage.get("sentence").asText().contains("党课开讲啦"), passage.toString());
+        json("/api/cases/" + passage.get("caseId").asText(), 200);
+        assertFalse(passage.get("title").asText().isBlank(), passage.toString());
+        for (String q : List.of("党员大会多久开一次", "入党需要几名介绍人", "外国国籍的人可以入党吗")) {
+            assertTrue(json("/api/search?q=" + enc(q), 200).get("fromCases").isNull(), q);
+        }
+    }
+
+    @Test
     void aPlaceTheQuestionNamesIsAFilterTheUserCanTakeOff() throws Exception {
         JsonNode named = json("/api/search?q=" + enc("湖南换届提醒提前多久"), 200);
         assertEquals("place", named.at("/constraints/0/kind").asText(), named.get("constraints").toString());

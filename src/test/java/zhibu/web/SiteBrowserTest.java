@@ -117,6 +117,17 @@ class SiteBrowserTest {
     }
 
     @Test
+    void whatOnlyACaseStatesIsMarkedAsExperienceNotARule() throws Exception {
+        browser.open(site.base() + "/?q=" + enc("党课开讲啦是什么活动"));
+        assertEquals("经验材料（不是规定）", textOf(".from-cases h2"));
+        assertTrue(textOf(".from-cases blockquote").contains("党课开讲啦"), textOf(".from-cases"));
+        assertTrue(textOf(".from-cases .meta").contains("不是规定"), textOf(".from-cases .meta"));
+        browser.screenshot(SHOTS.resolve("from-cases.png"));
+        browser.click(browser.find(".from-cases .meta a"));
+        browser.waitFor(() -> url().contains("/cases/") ? true : null, "the case did not open");
+    }
+
+    @Test
     void aRuleOnAnotherBodyIsTheNearestRuleWithoutANumber() throws Exception {
         browser.open(site.base() + "/?q=" + enc("中央委员会每届任期几年"));
         assertEquals("最接近的规定", textOf(".answer h2"));

@@ -137,9 +137,10 @@ public final class SearchService {
             }
             long took = (System.nanoTime() - started) / 1_000_000;
             boolean unanswered = !answer.covered() || answer.answer() == null || answer.evidence() == null;
+            double clauseCoverage = unanswered ? Double.NEGATIVE_INFINITY : answer.evidence().coverage();
+            // the cases are searched only when a case could show more: most answers hold all the question's words
             SearchResult.CasePassage fromCases = request.kind() == UnitKind.CLAUSE && request.offset() == 0
-                    ? fromCases(searcher, q, unanswered ? Double.NEGATIVE_INFINITY : answer.evidence().coverage())
-                    : null;
+                    && clauseCoverage + CASE_MARGIN <= 1 ? fromCases(searcher, q, clauseCoverage) : null;
             return new SearchResult(q.text(), ranked.candidates().size(), took, hits, facets.byDimension(),
                     facets.documents(), answer.answer(), answer.covered(), answer.absent(), List.of(),
                     List.copyOf(constraints), fromCases);

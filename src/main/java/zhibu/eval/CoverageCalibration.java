@@ -89,10 +89,28 @@ public final class CoverageCalibration {
     public static Fit fit(List<Example> examples, int folds) {
         double[] model = withThreshold(train(examples), examples);
         double[] inSample = rightShares(model, examples);
-        List<Example> shuffled = new ArrayList<>(examples);
-        java.util.Collections.shuffle(shuffled, new java.util.Random(FusionTuner.SEED));
         int[] right = new int[2];
         int[] total = new int[2];
+        heldOut(examples, folds).forEach((e, covers) -> {
+            int c = e.covered() ? 1 : 0;
+            total[c]++;
+            if (covers == e.covered()) {
+                right[c]++;
+            }
+        });
+        long covered = examples.stream().filter(Example::covered).count();
+        return new Fit(model, inSample[1], inSample[0], (double) right[1] / Math.max(1, total[1]),
+                (double) right[0] / Math.max(1, total[0]), (int) covered, (int) (examples.size() - covered));
+    }
+
+    /**
+     * Each example's verdict by a model fitted without it: the examples shuffled once (fixed seed) and cut into
+     * {@code folds}, each fold judged by a model fitted on the others.
+     */
+    static java.util.Map<Example, Boolean> heldOut(List<Example> examples, int folds) {
+        List<Example> shuffled = new ArrayList<>(examples);
+        java.util.Collections.shuffle(shuffled, new java.util.Random(FusionTuner.SEED));
+        java.util.Map<Example, Boolean> held = new java.util.IdentityHashMap<>();
         for (int f = 0; f < folds; f++) {
             List<Example> train = new ArrayList<>();
             List<Example> test = new ArrayList<>();
@@ -100,17 +118,9 @@ public final class CoverageCalibration {
                 (i % folds == f ? test : train).add(shuffled.get(i));
             }
             double[] m = withThreshold(train(train), train);
-            for (Example e : test) {
-                int c = e.covered() ? 1 : 0;
-                total[c]++;
-                if (Coverage.covers(m, e.evidence()) == e.covered()) {
-                    right[c]++;
-                }
-            }
+            test.forEach(e -> held.put(e, Coverage.covers(m, e.evidence())));
         }
-        long covered = examples.stream().filter(Example::covered).count();
-        return new Fit(model, inSample[1], inSample[0], (double) right[1] / Math.max(1, total[1]),
-                (double) right[0] / Math.max(1, total[0]), (int) covered, (int) (examples.size() - covered));
+        return held;
     }
 
     /** The coefficients followed by the threshold: the probability that {@link #KEEP} of covered examples reach. */
@@ -181,18 +191,7 @@ public final class CoverageCalibration {
 
     public static Report report(List<Example> examples, double[] shipped, int folds) {
         double[] fitted = withThreshold(train(examples), examples);
-        List<Example> shuffled = new ArrayList<>(examples);
-        java.util.Collections.shuffle(shuffled, new java.util.Random(FusionTuner.SEED));
-        java.util.Map<Example, Boolean> held = new java.util.IdentityHashMap<>();
-        for (int f = 0; f < folds; f++) {
-            List<Example> train = new ArrayList<>();
-            List<Example> test = new ArrayList<>();
-            for (int i = 0; i < shuffled.size(); i++) {
-                (i % folds == f ? test : train).add(shuffled.get(i));
-            }
-            double[] m = withThreshold(train(train), train);
-            test.forEach(e -> held.put(e, Coverage.covers(m, e.evidence())));
-        }
+        java.util.Map<Example, Boolean> held = heldOut(examples, folds);
         long answerable = examples.stream().filter(Example::covered).count();
         return new Report(Telling.of(examples, e -> Coverage.covers(shipped, e.evidence())),
                 Telling.of(examples, e -> Coverage.covers(fitted, e.evidence())), Telling.of(examples, held::get),

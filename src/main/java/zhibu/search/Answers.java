@@ -125,17 +125,16 @@ final class Answers {
     }
 
     /**
-     * Whether a passage (a case's best sentence, closeness {@code cosine}, in a text) covers the question, by the model
-     * the clauses' answers are judged with; no value is read from it.
+     * Whether a passage (a case's best sentence, closeness {@code cosine}, holding {@code coverage} of the question's
+     * rarer words) covers the question, by the model the clauses' answers are judged with; no value is read from it.
      */
-    boolean covers(IndexSearcher searcher, Question q, double cosine, String text) throws IOException {
-        Coverage.Evidence evidence = new Coverage.Evidence(cosine, coverage(searcher, q, text), false,
-                absentNoun(searcher, q));
-        return Coverage.covers(Coverage.model(!Double.isNaN(cosine)), evidence);
+    static boolean covers(double cosine, double coverage, boolean absentNoun) {
+        return Coverage.covers(Coverage.model(!Double.isNaN(cosine)),
+                new Coverage.Evidence(cosine, coverage, false, absentNoun));
     }
 
     /** Whether the question names a thing (a noun, with its synonyms) that no clause or case uses at all. */
-    private boolean absentNoun(IndexSearcher searcher, Question q) throws IOException {
+    boolean absentNoun(IndexSearcher searcher, Question q) throws IOException {
         for (List<String> forms : words.nounGroups(q.words())) {
             if (!used(searcher, forms)) {
                 return true;

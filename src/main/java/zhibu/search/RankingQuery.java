@@ -83,24 +83,39 @@ public final class RankingQuery {
         return terms(text, false);
     }
 
-    /** The question's words by position: each word with its synonyms (支委会, 支部委员会会议, 支部委员会). */
-    public List<List<String>> termGroups(String text) {
-        List<List<String>> groups = new ArrayList<>();
+    /** One position of the analysed text: the word with its synonyms, the segmenter's tag and where the word stands. */
+    private record Position(List<String> forms, String type, int start, int end) {
+        boolean noun() {
+            return type.startsWith("n") && !type.equals("ng");
+        }
+    }
+
+    /** The text's positions as the analyzer makes them, each word with the synonyms stacked on it. */
+    private List<Position> positions(String text) {
+        List<Position> positions = new ArrayList<>();
         try (TokenStream ts = analyzer.tokenStream(IndexFields.TEXT, text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             var posInc = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute.class);
+            var type = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.TypeAttribute.class);
+            var offset = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.OffsetAttribute.class);
             ts.reset();
             while (ts.incrementToken()) {
-                if (posInc.getPositionIncrement() > 0 || groups.isEmpty()) {
-                    groups.add(new ArrayList<>());
+                if (posInc.getPositionIncrement() > 0 || positions.isEmpty()) {
+                    positions.add(new Position(new ArrayList<>(), type.type(), offset.startOffset(),
+                            offset.endOffset()));
                 }
-                groups.get(groups.size() - 1).add(term.toString());
+                positions.get(positions.size() - 1).forms().add(term.toString());
             }
             ts.end();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return groups;
+        return positions;
+    }
+
+    /** The question's words by position: each word with its synonyms (支委会, 支部委员会会议, 支部委员会). */
+    public List<List<String>> termGroups(String text) {
+        return positions(text).stream().map(Position::forms).toList();
     }
 
     /**
@@ -108,29 +123,9 @@ public final class RankingQuery {
      * its synonyms: what a question is about, as against how it asks.
      */
     public List<List<String>> nounGroups(String text) {
-        List<List<String>> groups = new ArrayList<>();
-        try (TokenStream ts = analyzer.tokenStream(IndexFields.TEXT, text)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            var posInc = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute.class);
-            var type = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.TypeAttribute.class);
-            ts.reset();
-            List<String> current = null;
-            while (ts.incrementToken()) {
-                if (posInc.getPositionIncrement() > 0 || current == null) {
-                    String t = type.type();
-                    boolean noun = term.length() > 1 && (t.startsWith("n") && !t.equals("ng") || t.equals("vn"));
-                    current = new ArrayList<>();
-                    if (noun) {
-                        groups.add(current);
-                    }
-                }
-                current.add(term.toString());
-            }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return groups;
+        return positions(text).stream()
+                .filter(p -> p.forms().get(0).length() > 1 && (p.noun() || p.type().equals("vn")))
+                .map(Position::forms).toList();
     }
 
     /**
@@ -139,45 +134,23 @@ public final class RankingQuery {
      */
     public List<List<List<String>>> nounPhrases(String text, java.util.function.Predicate<String> head) {
         List<List<List<String>>> phrases = new ArrayList<>();
-        List<List<String>> run = new ArrayList<>();
-        try (TokenStream ts = analyzer.tokenStream(IndexFields.TEXT, text)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            var posInc = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute.class);
-            var type = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.TypeAttribute.class);
-            var offset = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.OffsetAttribute.class);
-            ts.reset();
-            int lastEnd = -1;
-            boolean inRun = false;
-            while (ts.incrementToken()) {
-                if (posInc.getPositionIncrement() == 0) {
-                    if (inRun) {
-                        run.get(run.size() - 1).add(term.toString());
-                    }
-                    continue;
-                }
-                String t = type.type();
-                boolean noun = t.startsWith("n") && !t.equals("ng");
-                if (!noun || offset.startOffset() != lastEnd) {
-                    close(run, phrases, head);
-                }
-                inRun = noun;
-                if (noun) {
-                    run.add(new ArrayList<>(List.of(term.toString())));
-                }
-                lastEnd = offset.endOffset();
+        List<Position> run = new ArrayList<>();
+        for (Position p : positions(text)) {
+            if (!p.noun() || !run.isEmpty() && run.get(run.size() - 1).end() != p.start()) {
+                close(run, phrases, head);
             }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            if (p.noun()) {
+                run.add(p);
+            }
         }
         close(run, phrases, head);
         return phrases;
     }
 
-    private static void close(List<List<String>> run, List<List<List<String>>> phrases,
+    private static void close(List<Position> run, List<List<List<String>>> phrases,
                               java.util.function.Predicate<String> head) {
-        if (!run.isEmpty() && head.test(run.get(run.size() - 1).get(0))) {
-            phrases.add(List.copyOf(run));
+        if (!run.isEmpty() && head.test(run.get(run.size() - 1).forms().get(0))) {
+            phrases.add(run.stream().map(Position::forms).toList());
         }
         run.clear();
     }
@@ -185,19 +158,7 @@ public final class RankingQuery {
     /** The question's words as the analyzer makes them, with their synonyms when asked. */
     public List<String> terms(String text, boolean synonyms) {
         List<String> terms = new ArrayList<>();
-        try (TokenStream ts = analyzer.tokenStream(IndexFields.TEXT, text)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            var posInc = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) {
-                if (synonyms || posInc.getPositionIncrement() > 0) {
-                    terms.add(term.toString());
-                }
-            }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        positions(text).forEach(p -> terms.addAll(synonyms ? p.forms() : p.forms().subList(0, 1)));
         return terms;
     }
 }

@@ -136,11 +136,8 @@ public final class SearchService {
                 hits.add(hit(stored.document(c.doc, HIT_FIELDS), snippets[i], (float) c.score, best.get(c.unitId)));
             }
             long took = (System.nanoTime() - started) / 1_000_000;
-            boolean unanswered = !answer.covered() || answer.answer() == null || answer.evidence() == null;
-            double clauseCoverage = unanswered ? Double.NEGATIVE_INFINITY : answer.evidence().coverage();
-            // the cases are searched only when a case could show more: most answers hold all the question's words
             SearchResult.CasePassage fromCases = request.kind() == UnitKind.CLAUSE && request.offset() == 0
-                    && clauseCoverage + CASE_MARGIN <= 1 ? fromCases(searcher, q, clauseCoverage) : null;
+                    ? fromCases(searcher, q, answer) : null;
             return new SearchResult(q.text(), ranked.candidates().size(), took, hits, facets.byDimension(),
                     facets.documents(), answer.answer(), answer.covered(), answer.absent(), List.of(),
                     List.copyOf(constraints), fromCases);
@@ -251,12 +248,20 @@ public final class SearchService {
 
     /**
      * When no clause answers a question, or the answering clause holds less of the question's rarer words than a case
-     * does by {@link #CASE_MARGIN} ({@code clauseCoverage}): the first of the best cases whose best sentence covers
-     * the question by the same coverage model the clauses are judged with (its meaning's closeness to the question,
-     * the question's rarer words in the case), or null.
+     * does by {@link #CASE_MARGIN}: the first of the best cases whose best sentence covers the question by the same
+     * coverage model the clauses are judged with (its meaning's closeness to the question, the question's rarer words
+     * in the case), or null. The cases are searched only when a case could show more: most answers hold all the
+     * question's words.
      */
-    private SearchResult.CasePassage fromCases(IndexSearcher searcher, Question q, double clauseCoverage)
+    private SearchResult.CasePassage fromCases(IndexSearcher searcher, Question q, Answers.Found answer)
             throws IOException {
+        Coverage.Evidence clause = answer.evidence();
+        boolean unanswered = !answer.covered() || answer.answer() == null || clause == null;
+        double clauseCoverage = unanswered ? Double.NEGATIVE_INFINITY : clause.coverage();
+        if (clauseCoverage + CASE_MARGIN > 1) {
+            return null;
+        }
+        boolean absentNoun = clause != null ? clause.absentNoun() : answers.absentNoun(searcher, q);
         Ranked cases = rank(searcher, q, new Retrieval.Scope(UnitKind.CASE, null, null, null));
         List<Candidate> top = cases.candidates().subList(0, Math.min(CASES_LOOKED_AT, cases.candidates().size()));
         Map<String, Evidence.Sentence> best = Evidence.best(evidence.sentences(searcher, q, fusion, cases.scaling(),
@@ -269,9 +274,8 @@ public final class SearchService {
             }
             Document d = stored.document(c.doc);
             String text = d.get(IndexFields.CASE_TEXT);
-            String caseText = text == null ? "" : text;
-            if (answers.coverage(searcher, q, caseText) >= clauseCoverage + CASE_MARGIN
-                    && answers.covers(searcher, q, sentence.cosine(), caseText)) {
+            double coverage = answers.coverage(searcher, q, text == null ? "" : text);
+            if (coverage >= clauseCoverage + CASE_MARGIN && Answers.covers(sentence.cosine(), coverage, absentNoun)) {
                 JsonNode json = JSON.readTree(d.get(IndexFields.JSON));
                 return new SearchResult.CasePassage(c.unitId, json.path("docId").asText(), docTitleOfCase(d),
                         json.path("title").asText(), sentence.text());

@@ -169,16 +169,20 @@ async function renderSearch(main, params) {
   if (filtered) active.push(['docId', '文件：' + (filteredTitle || filtered)]);
   const filters = active.length === 0 ? null : el('p', { class: 'active-filters' }, '已筛选：',
     active.map(([key, label]) => link(searchUrl(params, { [key]: null }), label + ' ✕', { class: 'chip', 'aria-label': '取消' + label })));
-  // the places the question names: applied as a filter the user sees and can take off, or taken off and restorable
+  // the places or documents the question names: applied as a filter the user sees and can take off, or taken off
+  // and restorable
   const named = result.constraints || [];
   const applied = named.filter((c) => c.applied);
+  const byDocument = named.some((c) => c.kind === 'document');
+  const what = byDocument ? '文件' : '地方';
   const constraints = named.length === 0 ? null : applied.length
-    ? el('p', { class: 'active-filters constraints' }, '按问题中的地名：',
+    ? el('p', { class: 'active-filters constraints' }, byDocument ? '按问题中的文件：' : '按问题中的地名：',
       applied.map((c) => link(searchUrl(params, { constraints: 'none' }), c.label + ' ✕',
-        { class: 'chip', 'aria-label': '取消' + c.label + '，显示所有地方的规定' })))
+        { class: 'chip', 'aria-label': '取消' + c.label + '，显示所有' + what + '的规定' })))
     : params.get('constraints') === 'none'
-      ? el('p', { class: 'active-filters constraints' }, '已显示所有地方的规定。',
-        link(searchUrl(params, { constraints: null }), '恢复' + named.map((c) => c.label).join('、'), { class: 'chip' }))
+      ? el('p', { class: 'active-filters constraints' }, '已显示所有' + what + '的规定。',
+        link(searchUrl(params, { constraints: null }), '恢复' + named.filter((c) => c.kind === (byDocument ? 'document' : 'place'))
+          .map((c) => c.label).join('、'), { class: 'chip' }))
       : null;
 
   const card = offset === 0 && result.answer ? answerCard(result.answer) : null;

@@ -47,6 +47,15 @@ public final class DomainDictionary {
         return DataFiles.lines(name);
     }
 
+    /** Whether a word is one of the terms of dictionary.txt. */
+    public static boolean isTerm(String word) {
+        return TermSet.TERMS.contains(word);
+    }
+
+    private static final class TermSet { // read on first use
+        static final java.util.Set<String> TERMS = java.util.Set.copyOf(terms());
+    }
+
     /** The terms of dictionary.txt, in file order. */
     public static List<String> terms() {
         return DataFiles.lines("dictionary.txt").stream().map(line -> line.split("\t")[0].strip()).toList();

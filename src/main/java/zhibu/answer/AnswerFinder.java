@@ -136,6 +136,11 @@ public final class AnswerFinder {
         return a.shared() > b.shared();
     }
 
+    /** Whether a sentence states a value of the kind the question asks for (see {@link #valueOf}). */
+    public static boolean statesValue(String sentence, Set<QuestionWords.Intent> intents) {
+        return valueOf(sentence, intents) != null;
+    }
+
     /**
      * The value of the kind the question asks for: how often — a frequency, or else a time (提前3个月); how much — a
      * number, or else a frequency (几个月交一次 is answered by 每季度); none when it asks neither.

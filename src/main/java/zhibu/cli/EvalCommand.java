@@ -85,7 +85,8 @@ public final class EvalCommand {
         }
         out.print(args.flag("floors") ? Evaluator.floors(rows) : Evaluator.table(rows));
         if (!args.flag("floors") && sets.stream().anyMatch(s -> s.queries().stream().anyMatch(q -> !q.answerable()))) {
-            out.print("\n" + Evaluator.coverageTable(evaluator.coverage(sets, Math.max(folds, 5)), Math.max(folds, 5)));
+            out.print("\n" + Evaluator.coverageTable(evaluator.coverage(sets, Math.max(folds, 5)), Math.max(folds, 5),
+                    args.flag("details")));
         }
         if (args.flag("tune")) {
             Map<Run, Fusion> tuned = evaluator.tune(judged, measurable, k);

@@ -186,16 +186,29 @@ public final class CoverageCalibration {
     }
 
     /** The shipped model, a model fitted on these examples (in-sample), and {@code folds}-fold fits, each judged. */
-    public record Report(Telling shipped, Telling inSample, Telling crossValidated, int answerable, int unanswerable) {
+    public record Report(Telling shipped, Telling inSample, Telling crossValidated, int answerable, int unanswerable,
+                         List<String> judged) {
     }
 
     public static Report report(List<Example> examples, double[] shipped, int folds) {
         double[] fitted = withThreshold(train(examples), examples);
         java.util.Map<Example, Boolean> held = heldOut(examples, folds);
         long answerable = examples.stream().filter(Example::covered).count();
+        List<String> judged = new ArrayList<>(); // every example by its probability, ✗ where the model errs
+        examples.stream().sorted(java.util.Comparator.comparingDouble(e -> Coverage.probability(shipped, e.evidence())))
+                .forEach(e -> judged.add((Coverage.covers(shipped, e.evidence()) == e.covered() ? "  " : "✗ ")
+                        + (e.covered() ? "answerable   " : "unanswerable ") + e.question() + " "
+                        + describe(shipped, e.evidence())));
         return new Report(Telling.of(examples, e -> Coverage.covers(shipped, e.evidence())),
                 Telling.of(examples, e -> Coverage.covers(fitted, e.evidence())), Telling.of(examples, held::get),
-                (int) answerable, (int) (examples.size() - answerable));
+                (int) answerable, (int) (examples.size() - answerable), judged);
+    }
+
+    /** One example's evidence and probability under a model, for the eval's details. */
+    static String describe(double[] model, Coverage.Evidence e) {
+        return String.format(java.util.Locale.ROOT, "(p %.2f; cosine %.2f, coverage %.2f%s%s%s)",
+                Coverage.probability(model, e), e.cosine(), e.coverage(), e.valueMissing() ? ", value missing" : "",
+                e.absentNoun() ? ", absent noun" : "", e.otherBody() ? ", other body" : "");
     }
 
     private static double[] rightShares(double[] model, List<Example> examples) {

@@ -326,7 +326,7 @@ public final class Evaluator {
     }
 
     /** The coverage rows as a table: precision and recall of 不在文件范围内, answerable kept covered. */
-    public static String coverageTable(List<CoverageRows> rows, int folds) {
+    public static String coverageTable(List<CoverageRows> rows, int folds, boolean details) {
         StringBuilder out = new StringBuilder();
         if (rows.isEmpty()) {
             return "";
@@ -351,6 +351,9 @@ public final class Evaluator {
             out.append(String.format("  %s: a 经验材料 passage on %d answerable and %d unanswerable questions%s%n",
                     r.model(), r.casesAnswerable(), r.casesUnanswerable().size(),
                     r.casesUnanswerable().isEmpty() ? "" : ": " + r.casesUnanswerable()));
+            if (details) {
+                r.report().judged().forEach(line -> out.append("    ").append(line).append('\n'));
+            }
         }
         return out.toString();
     }

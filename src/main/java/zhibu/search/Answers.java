@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,17 +68,24 @@ final class Answers {
                         status(d), path, s.text(), s.start(), s.end(), s.score(), rank, c.score));
             }
         }
-        Answer answer = aboutTheAskedBody(q, AnswerFinder.find(q.text(), weighted(searcher, q), q.intents(),
-                q.numbers(), passages));
+        Answer found = AnswerFinder.find(q.text(), weighted(searcher, q), q.intents(), q.numbers(), passages);
+        // a number stated for another body than the one asked of (中央委员会 asked, 总支部委员会 stated) is withheld:
+        // the card shows the nearest rule
+        String body = found == null ? null : otherBody(q, found.path(), found.sentence());
+        Answer answer = body == null || found.value() == null ? found
+                : found.nearest("这条规定说的不是“" + body + "”，收录的文件可能没有规定“" + body + "”的这一事项。");
         double cosine = answer == null ? Double.NaN : sentences.getOrDefault(answer.clauseId(), List.of()).stream()
                 .filter(s -> s.text().equals(answer.sentence())).mapToDouble(Evidence.Sentence::cosine)
                 .findFirst().orElse(Double.NaN);
         String clauseText = answer == null ? "" : searcher.storedFields().document(clauses.stream()
                 .filter(c -> c.unitId.equals(answer.clauseId())).findFirst().orElseThrow().doc).get(IndexFields.TEXT);
         Coverage.Evidence evidence = new Coverage.Evidence(cosine, coverage(searcher, q, clauseText),
-                !q.intents().isEmpty() && (answer == null || answer.value() == null), absentNoun(searcher, q));
+                !q.intents().isEmpty() && (answer == null || answer.value() == null), absentNoun(searcher, q),
+                body != null);
         boolean covered = Coverage.covers(Coverage.model(!Double.isNaN(cosine)), evidence);
-        return new Found(covered ? answer : null, covered, evidence, absent(searcher, q));
+        // an uncovered question keeps a card only as the nearest rule on another body, which states no value
+        return new Found(covered || answer != null && answer.withheld() != null ? answer : null, covered, evidence,
+                absent(searcher, q));
     }
 
     /**
@@ -91,25 +97,19 @@ final class Answers {
             ".*(委员会|代表大会|大会|党委|党组|总支|支部|小组|书记)");
 
     /**
-     * The answer, without its value and variants when the question names a body, meeting or office (a noun phrase
-     * ending in one) with a word that neither the answering sentence nor the headings above it have (中央委员会 asked,
-     * 总支部委员会 stated): the card then shows
-     * the nearest rule and states no number that belongs to another body.
+     * The body, meeting or office the question names (a noun phrase ending in one) with a word that neither the
+     * sentence nor the headings above it have, or null when the sentence speaks of what was asked.
      */
-    private Answer aboutTheAskedBody(Question q, Answer answer) {
-        if (answer == null || answer.value() == null) {
-            return answer;
-        }
-        String where = zhibu.core.ChineseNumbers.foldAll(String.join(" ", answer.path()) + " " + answer.sentence());
+    String otherBody(Question q, List<String> path, String sentence) {
+        String where = zhibu.core.ChineseNumbers.foldAll(String.join(" ", path) + " " + sentence);
         for (List<List<String>> phrase : words.nounPhrases(q.words(), w -> BODY.matcher(w).matches())) {
             if (phrase.stream().anyMatch(forms -> forms.stream().noneMatch(where::contains)
                     // a rule on 党组织 speaks of every level of them, a 支部 too (not of a 党小组, which is none)
                     && !(forms.get(0).endsWith("支部") && where.contains("党组织")))) {
-                String body = phrase.stream().map(forms -> forms.get(0)).collect(java.util.stream.Collectors.joining());
-                return answer.nearest("这条规定说的不是“" + body + "”，收录的文件可能没有规定“" + body + "”的这一事项。");
+                return phrase.stream().map(forms -> forms.get(0)).collect(java.util.stream.Collectors.joining());
             }
         }
-        return answer;
+        return null;
     }
 
     /** The question's words with their synonyms, each weighed by its rarity in the clauses. */
@@ -125,12 +125,15 @@ final class Answers {
     }
 
     /**
-     * Whether a passage (a case's best sentence, closeness {@code cosine}, holding {@code coverage} of the question's
-     * rarer words) covers the question, by the model the clauses' answers are judged with; no value is read from it.
+     * Whether a case's best sentence (closeness {@code cosine}, its case holding {@code coverage} of the question's
+     * rarer words) covers the question, by the model the clauses' answers are judged with: the same evidence, a value
+     * missing when the question asks how often or how much and the sentence states no such value, another body when
+     * it does not speak of the body the question names. No value is read from it.
      */
-    static boolean covers(double cosine, double coverage, boolean absentNoun) {
-        return Coverage.covers(Coverage.model(!Double.isNaN(cosine)),
-                new Coverage.Evidence(cosine, coverage, false, absentNoun));
+    boolean caseCovers(Question q, String sentence, double cosine, double coverage, boolean absentNoun) {
+        boolean valueMissing = !q.intents().isEmpty() && !AnswerFinder.statesValue(sentence, q.intents());
+        return Coverage.covers(Coverage.model(!Double.isNaN(cosine)), new Coverage.Evidence(cosine, coverage,
+                valueMissing, absentNoun, otherBody(q, List.of(), sentence) != null));
     }
 
     /** Whether the question names a thing (a noun, with its synonyms) that no clause or case uses at all. */
@@ -143,14 +146,28 @@ final class Answers {
         return false;
     }
 
+    /**
+     * Whether a clause or case uses the word or a synonym: as a word, or as characters in a row where the segmenter
+     * cut the text otherwise (换届提醒 in 换届提醒督促机制, or a question cut wrongly).
+     */
     private static boolean used(IndexSearcher searcher, List<String> forms) throws IOException {
         for (String f : forms) {
             if (f.length() < 2 || searcher.getIndexReader().docFreq(new Term(IndexFields.TEXT, f)) > 0
-                    || searcher.getIndexReader().docFreq(new Term(IndexFields.CASE_TEXT, f)) > 0) {
+                    || searcher.getIndexReader().docFreq(new Term(IndexFields.CASE_TEXT, f)) > 0
+                    || inARow(searcher, f)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether some unit's text has the word's characters in a row (its character pairs as a phrase). */
+    private static boolean inARow(IndexSearcher searcher, String word) throws IOException {
+        org.apache.lucene.search.PhraseQuery.Builder pairs = new org.apache.lucene.search.PhraseQuery.Builder();
+        for (int i = 0; i + 1 < word.length(); i++) {
+            pairs.add(new Term(IndexFields.CHARS, word.substring(i, i + 2)), i);
+        }
+        return searcher.count(pairs.build()) > 0;
     }
 
     /** The question's words (two characters or more, synonyms included) that no clause or case uses. */
@@ -177,19 +194,24 @@ final class Answers {
 
     /**
      * The share of the question's words of two characters or more, each weighed by its rarity in the clauses
-     * (inverse document frequency), that the text contains; a word no clause uses weighs most. A single character
-     * is no evidence: it is inside many words (链 in 产业链 says nothing of 区块链).
+     * (inverse document frequency), that the text contains in the question's wording or a synonym's (党小组会 or
+     * 党小组会议); a word no clause uses weighs most. A single character is no evidence: it is inside many words (链
+     * in 产业链 says nothing of 区块链).
      */
     double coverage(IndexSearcher searcher, Question q, String text) throws IOException {
-        Set<String> terms = new LinkedHashSet<>(words.terms(q.words()));
-        terms.removeIf(t -> t.length() < 2);
         double total = 0;
         double found = 0;
         String folded = zhibu.core.ChineseNumbers.foldAll(text);
-        for (String t : terms) {
-            double idf = idf(searcher, t);
+        Set<String> seen = new java.util.HashSet<>();
+        for (List<String> forms : words.termGroups(q.words())) {
+            String word = forms.get(0);
+            if (word.length() < 2 || !seen.add(word)) {
+                continue;
+            }
+            double idf = idf(searcher, word);
             total += idf;
-            if (text.contains(t) || folded.contains(t)) { // folding turns 统一 into 统1; the analyzer does not
+            // folding turns 统一 into 统1; the analyzer does not
+            if (forms.stream().anyMatch(f -> f.length() > 1 && (text.contains(f) || folded.contains(f)))) {
                 found += idf;
             }
         }

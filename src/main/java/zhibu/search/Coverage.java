@@ -14,25 +14,28 @@ import java.util.Map;
  * Whether the bundled documents cover a question: a logistic model over the evidence of its answer — how close the
  * answer sentence's meaning is to the question (cosine), how much of the question's rarer words the answering
  * clause contains, whether the question asks how often or how much while no first clause states such a value, and
- * whether it names a thing (a noun) no clause or case uses at all (国籍, 公章, 候选人).
+ * whether it names a thing (a noun) no clause or case uses at all (国籍, 公章, 候选人), and whether it names a body,
+ * meeting or office the answering sentence does not speak of (中央委员会 asked, 基层委员会 stated).
  * Its coefficients are data ({@code coverage.tsv}, one column for searches with vectors and one without), fitted by
  * {@code ./zhibu eval --calibrate} on questions the documents answer and questions they do not, with the threshold
  * that keeps nine in ten answered questions covered: telling a secretary that her ordinary question may not be
  * covered costs more than missing some questions the documents do not answer.
  */
 public final class Coverage {
-    public static final String[] FEATURES = {"intercept", "cosine", "coverage", "value-missing", "absent-noun"};
+    public static final String[] FEATURES = {"intercept", "cosine", "coverage", "value-missing", "absent-noun",
+            "other-body"};
     /** The row of coverage.tsv after the coefficients: the probability at or above which a question is covered. */
     public static final String THRESHOLD = "threshold";
     private static final String FILE = "/zhibu/coverage.tsv";
     private static final Map<String, double[]> MODELS = load();
 
     /** The evidence one question's answer gives; cosine is NaN without vectors. */
-    public record Evidence(double cosine, double coverage, boolean valueMissing, boolean absentNoun) {
+    public record Evidence(double cosine, double coverage, boolean valueMissing, boolean absentNoun,
+                           boolean otherBody) {
         /** The features in the model's order, with a 1 for the intercept. */
         public double[] features() {
             return new double[] {1, Double.isNaN(cosine) ? 0 : cosine, coverage, valueMissing ? 1 : 0,
-                    absentNoun ? 1 : 0};
+                    absentNoun ? 1 : 0, otherBody ? 1 : 0};
         }
     }
 

@@ -60,6 +60,19 @@ public record Question(String text, String words, List<String> places, Set<Branc
                 Quotation.forQuestion(q), vector);
     }
 
+    /**
+     * The question with the words of these mentions (a document it names: 党员教育管理条例) taken out of its
+     * lexical words, as places are: they steer instead of being searched for.
+     */
+    public Question without(java.util.Collection<String> mentions) {
+        String rest = words;
+        for (String mention : mentions) {
+            rest = rest.replace(mention, " ");
+        }
+        return rest.isBlank() || rest.equals(words) ? this
+                : new Question(text, rest.strip(), places, branchTypes, intents, numbers, quotation, vector);
+    }
+
     public boolean isEmpty() {
         return text.isEmpty();
     }

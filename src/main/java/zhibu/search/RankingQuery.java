@@ -83,10 +83,20 @@ public final class RankingQuery {
         return terms(text, false);
     }
 
-    /** One position of the analysed text: the word with its synonyms, the segmenter's tag and where the word stands. */
+    /** The token type of a synonym stacked on a word (Lucene's SynonymGraphFilter). */
+    private static final String SYNONYM = org.apache.lucene.analysis.synonym.SynonymGraphFilter.TYPE_SYNONYM;
+
+    /**
+     * One position of the analysed text: the word as segmented followed by its synonyms, the segmenter's tag of the
+     * word and where the word stands.
+     */
     private record Position(List<String> forms, String type, int start, int end) {
         boolean noun() {
-            return type.startsWith("n") && !type.equals("ng");
+            // a person's name (nr…) is no matter a rule treats, and the segmenter finds names where there are none
+            // (钱谁); nz is the tag of every word of HanLP's general custom dictionary, verbs too (调走): a noun only
+            // when it is one of the domain's terms
+            return type.startsWith("n") && !type.equals("ng") && !type.startsWith("nr")
+                    && (!type.equals("nz") || zhibu.analysis.DomainDictionary.isTerm(forms.get(0)));
         }
     }
 
@@ -100,11 +110,18 @@ public final class RankingQuery {
             var offset = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.OffsetAttribute.class);
             ts.reset();
             while (ts.incrementToken()) {
+                boolean synonym = SYNONYM.equals(type.type());
                 if (posInc.getPositionIncrement() > 0 || positions.isEmpty()) {
                     positions.add(new Position(new ArrayList<>(), type.type(), offset.startOffset(),
                             offset.endOffset()));
                 }
-                positions.get(positions.size() - 1).forms().add(term.toString());
+                Position at = positions.get(positions.size() - 1);
+                if (synonym) {
+                    at.forms().add(term.toString());
+                } else { // the word as segmented leads its synonyms, which the filter puts before it
+                    at.forms().add(0, term.toString());
+                    positions.set(positions.size() - 1, new Position(at.forms(), type.type(), at.start(), at.end()));
+                }
             }
             ts.end();
         } catch (IOException e) {

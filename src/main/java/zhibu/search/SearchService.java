@@ -46,6 +46,7 @@ public final class SearchService {
     private final Evidence evidence;
     private final Fusion fusion;
     private final Answers answers;
+    private final NamedDocuments namedDocuments = new NamedDocuments();
     private volatile SortedSetDocValuesReaderState facetState;
 
     /** The hybrid fusion when the index has vectors, the lexical one when it has none. */
@@ -106,10 +107,14 @@ public final class SearchService {
             if (q.isEmpty()) {
                 return listing(searcher, request, scope, started);
             }
-            Ranked found = rank(searcher, q, scope);
-            Ranked sideways = scope.filtered() ? rank(searcher, q, scope.unfiltered()) : found;
+            List<NamedDocuments.Named> documents = namedDocuments.in(searcher, q.text());
+            // a document the question names steers the ranking; its name is not searched for
+            Question asked = request.constraints()
+                    ? q.without(documents.stream().map(NamedDocuments.Named::mention).toList()) : q;
+            Ranked found = rank(searcher, asked, scope);
+            Ranked sideways = scope.filtered() ? rank(searcher, asked, scope.unfiltered()) : found;
             List<Constraint> constraints = new ArrayList<>();
-            Ranked ranked = named(q, found, constraints, request.constraints());
+            Ranked ranked = named(searcher, q, documents, found, constraints, request.constraints());
             FacetCounts facets = facets(searcher, sideways.candidates(), request.kind());
 
             List<Candidate> page = ranked.candidates().subList(Math.min(request.offset(), ranked.candidates().size()),
@@ -118,17 +123,17 @@ public final class SearchService {
             Set<String> units = new java.util.LinkedHashSet<>();
             page.forEach(c -> units.add(c.unitId));
             answering.forEach(c -> units.add(c.unitId));
-            Map<String, List<Evidence.Sentence>> sentences = evidence.sentences(searcher, q, fusion, ranked.scaling(),
+            Map<String, List<Evidence.Sentence>> sentences = evidence.sentences(searcher, asked, fusion, ranked.scaling(),
                     List.copyOf(units));
             Map<String, Evidence.Sentence> best = Evidence.best(sentences);
-            Answers.Found answer = answers.find(searcher, q, answering, sentences);
+            Answers.Found answer = answers.find(searcher, asked, answering, sentences);
             if (answer.answer() != null) { // the answering clause shows the sentence the answer was read from
                 sentences.getOrDefault(answer.answer().clauseId(), List.of()).stream()
                         .filter(st -> st.text().equals(answer.answer().sentence())).findFirst()
                         .ifPresent(st -> best.put(answer.answer().clauseId(), st));
             }
             int[] docs = page.stream().mapToInt(c -> c.doc).toArray();
-            String[] snippets = snippets(searcher, words.highlightQuery(q), docs);
+            String[] snippets = snippets(searcher, words.highlightQuery(asked), docs);
             List<SearchHit> hits = new ArrayList<>();
             StoredFields stored = searcher.storedFields();
             for (int i = 0; i < page.size(); i++) {
@@ -137,7 +142,7 @@ public final class SearchService {
             }
             long took = (System.nanoTime() - started) / 1_000_000;
             SearchResult.CasePassage fromCases = request.kind() == UnitKind.CLAUSE && request.offset() == 0
-                    ? fromCases(searcher, q, answer) : null;
+                    ? fromCases(searcher, asked, answer) : null;
             return new SearchResult(q.text(), ranked.candidates().size(), took, hits, facets.byDimension(),
                     facets.documents(), answer.answer(), answer.covered(), answer.absent(), List.of(),
                     List.copyOf(constraints), fromCases);
@@ -173,7 +178,7 @@ public final class SearchService {
             Map<String, List<Evidence.Sentence>> sentences = evidence.sentences(searcher, q, fusion, ranked.scaling(),
                     answering.stream().map(c -> c.unitId).toList());
             Answers.Found found = answers.find(searcher, q, answering, sentences);
-            return found.evidence() == null ? new Coverage.Evidence(Double.NaN, 0, false, false) : found.evidence();
+            return found.evidence() == null ? new Coverage.Evidence(Double.NaN, 0, false, false, false) : found.evidence();
         });
     }
 
@@ -275,7 +280,8 @@ public final class SearchService {
             Document d = stored.document(c.doc);
             String text = d.get(IndexFields.CASE_TEXT);
             double coverage = answers.coverage(searcher, q, text == null ? "" : text);
-            if (coverage >= clauseCoverage + CASE_MARGIN && Answers.covers(sentence.cosine(), coverage, absentNoun)) {
+            if (coverage >= clauseCoverage + CASE_MARGIN && answers.caseCovers(q, sentence.text(), sentence.cosine(), coverage,
+                    absentNoun)) {
                 JsonNode json = JSON.readTree(d.get(IndexFields.JSON));
                 return new SearchResult.CasePassage(c.unitId, json.path("docId").asText(), docTitleOfCase(d),
                         json.path("title").asText(), sentence.text());
@@ -285,22 +291,53 @@ public final class SearchService {
     }
 
     /**
-     * The ranking with the places the question names as filters: the candidates from those places' documents first,
-     * in their order, then the rest; the answer card reads the first clauses, so it comes from there. A named place
-     * no candidate is from is said (not applied) and changes nothing.
+     * The ranking with the documents or, when it names none, the places the question names as filters: the
+     * candidates from those documents first, in their order, then the rest; the answer card reads the first clauses,
+     * so it comes from there. A name no candidate is from is said (not applied) and changes nothing.
      */
-    private static Ranked named(Question q, Ranked ranked, List<Constraint> constraints, boolean apply) {
-        if (q.places().isEmpty()) {
+    private static Ranked named(IndexSearcher searcher, Question q, List<NamedDocuments.Named> documents,
+                                Ranked ranked, List<Constraint> constraints, boolean apply) throws IOException {
+        if (q.places().isEmpty() && documents.isEmpty()) {
             return ranked;
         }
-        if (!apply) { // removed by the user: named, not applied
-            q.places().forEach(p -> constraints.add(Constraint.place(p, false)));
-            return ranked;
+        List<Candidate> first = ranked.candidates();
+        if (apply && !documents.isEmpty()) {
+            java.util.BitSet inside = matching(searcher, new org.apache.lucene.search.TermInSetQuery(
+                    IndexFields.DOC_ID, documents.stream().map(d -> new BytesRef(d.docId()))
+                    .toList()));
+            first = Constraint.first(ranked.candidates(), c -> inside.get(c.doc));
+        } else if (apply) {
+            first = Constraint.placesFirst(ranked.candidates());
         }
-        List<Candidate> first = Constraint.placesFirst(ranked.candidates());
         boolean applied = first != ranked.candidates();
-        q.places().forEach(p -> constraints.add(Constraint.place(p, applied)));
+        documents.forEach(d -> constraints.add(Constraint.document(d, applied)));
+        // with a document named, a place named beside it (湖南的五化意见) is said, not applied on its own
+        q.places().forEach(p -> constraints.add(Constraint.place(p, applied && documents.isEmpty())));
         return applied ? new Ranked(first, ranked.scaling()) : ranked;
+    }
+
+    /** The index's documents (Lucene doc numbers) a query matches. */
+    private static java.util.BitSet matching(IndexSearcher searcher, Query query) throws IOException {
+        java.util.BitSet docs = new java.util.BitSet(searcher.getIndexReader().maxDoc());
+        searcher.search(query, new org.apache.lucene.search.SimpleCollector() {
+            private int base;
+
+            @Override
+            protected void doSetNextReader(org.apache.lucene.index.LeafReaderContext context) {
+                base = context.docBase;
+            }
+
+            @Override
+            public void collect(int doc) {
+                docs.set(base + doc);
+            }
+
+            @Override
+            public org.apache.lucene.search.ScoreMode scoreMode() {
+                return org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES;
+            }
+        });
+        return docs;
     }
 
     Ranked rank(IndexSearcher searcher, Question q, Retrieval.Scope scope) throws IOException {

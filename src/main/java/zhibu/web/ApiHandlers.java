@@ -97,7 +97,7 @@ final class ApiHandlers {
         }
         String constraints = Params.optional(ctx, "constraints");
         if (constraints != null && !constraints.equals("none")) {
-            throw ApiError.badRequest("参数 constraints 只能是 none（不按问题中的地名筛选），或不给出。");
+            throw ApiError.badRequest("参数 constraints 只能是 none（不按问题中的地名或文件筛选），或不给出。");
         }
         SearchRequest request = new SearchRequest(q, kind, limit, offset, branchType, docId, null);
         SearchResult result = search.search(constraints == null ? request : request.withoutConstraints());

@@ -88,6 +88,26 @@ class ApiTest {
     }
 
     @Test
+    void aDocumentTheQuestionNamesIsAFilterTooAndItsNameIsNotSearchedFor() throws Exception {
+        String q = enc("党员教育管理条例对党课有什么要求");
+        JsonNode named = json("/api/search?q=" + q, 200);
+        assertEquals("document", named.at("/constraints/0/kind").asText(), named.get("constraints").toString());
+        assertEquals("只看：《中国共产党党员教育管理工作条例》", named.at("/constraints/0/label").asText());
+        assertTrue(named.at("/constraints/0/applied").asBoolean());
+        for (JsonNode hit : List.of(named.at("/hits/0"), named.at("/hits/1"))) {
+            assertEquals("中国共产党党员教育管理工作条例", hit.get("docTitle").asText(), hit.toString());
+        }
+        // the title's words steer, they are not matched: the first hit is a rule, not the line holding the title
+        assertFalse(named.at("/hits/0/text").asText().startsWith("《"), named.at("/hits/0").toString());
+        assertEquals("中国共产党党员教育管理工作条例", named.at("/answer/docTitle").asText());
+
+        JsonNode all = json("/api/search?q=" + q + "&constraints=none", 200);
+        assertFalse(all.at("/constraints/0/applied").asBoolean(), all.get("constraints").toString());
+        // a 条例 that is not bundled names nothing
+        assertEquals(0, json("/api/search?q=" + enc("党支部工作条例规定支委会任期几年"), 200).get("constraints").size());
+    }
+
+    @Test
     void searchAnswersTheContractsShape() throws Exception {
         JsonNode result = json("/api/search?q=" + enc("党员大会多久开一次"), 200);
         assertEquals("党员大会多久开一次", result.get("query").asText());

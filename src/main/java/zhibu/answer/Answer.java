@@ -4,16 +4,18 @@ import java.util.List;
 
 /**
  * The direct answer to a question: the sentence that answers it and, within it, the part that states the answer
- * and its value (每季度1次, 1.5%); where it is from; and, when documents disagree on the same matter, every value
+ * and its value (每季度1次, 1.5%) with the words of the sentence it was read from ({@code valueText}, a literal span
+ * of the sentence: 每季度召开1次); where it is from; and, when documents disagree on the same matter, every value
  * side by side with the documents stating it, the stricter marked.
  */
-public record Answer(String sentence, String part, String value, String clauseId, String docId, String docTitle,
-                     String docNumber, String docStatus, List<String> path, List<Variant> variants, String withheld) {
+public record Answer(String sentence, String part, String value, String valueText, String clauseId, String docId,
+                     String docTitle, String docNumber, String docStatus, List<String> path, List<Variant> variants,
+                     String withheld) {
 
     /** The answer as found, with nothing withheld. */
-    public Answer(String sentence, String part, String value, String clauseId, String docId, String docTitle,
-                  String docNumber, String docStatus, List<String> path, List<Variant> variants) {
-        this(sentence, part, value, clauseId, docId, docTitle, docNumber, docStatus, path, variants, null);
+    public Answer(String sentence, String part, String value, String valueText, String clauseId, String docId,
+                  String docTitle, String docNumber, String docStatus, List<String> path, List<Variant> variants) {
+        this(sentence, part, value, valueText, clauseId, docId, docTitle, docNumber, docStatus, path, variants, null);
     }
 
     /**
@@ -21,7 +23,8 @@ public record Answer(String sentence, String part, String value, String clauseId
      * ({@code withheld}: the rule speaks of another body than the question).
      */
     public Answer nearest(String why) {
-        return new Answer(sentence, part, null, clauseId, docId, docTitle, docNumber, docStatus, path, List.of(), why);
+        return new Answer(sentence, part, null, null, clauseId, docId, docTitle, docNumber, docStatus, path, List.of(),
+                why);
     }
 
     /** One value documents give, and which of them give it. */

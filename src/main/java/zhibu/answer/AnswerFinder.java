@@ -56,7 +56,9 @@ public final class AnswerFinder {
         String value = part.value() == null ? null : part.value().label();
         List<Answer.Variant> variants = part.value() == null || byBand ? List.of()
                 : variants(chosen, part, asked, question, passages);
-        return new Answer(chosen.sentence(), part.text(), value, chosen.clauseId(), chosen.docId(),
+        return new Answer(chosen.sentence(), part.text(), value,
+                part.value() == null ? null : Values.literal(part.text(), part.value()),
+                chosen.clauseId(), chosen.docId(),
                 chosen.docTitle(), chosen.docNumber(), chosen.docStatus(), chosen.path(), variants);
     }
 

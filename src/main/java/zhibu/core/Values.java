@@ -93,6 +93,33 @@ public final class Values {
     }
 
     /** 一次 → 1次 where a Chinese number counts something; 一般, 三会一课 stay. Lengths may change. */
+    /**
+     * The words of {@code text} a value found in {@code foldCounts(text)} was read from, as written (每季度召开一次
+     * for the 每季度召开1次 of the folded text): a literal span of the text.
+     */
+    public static String literal(String text, Found found) {
+        int[] original = new int[text.length() * 2 + 2]; // folded position → position in text
+        Matcher m = CN_COUNT.matcher(text);
+        int folded = 0;
+        int at = 0;
+        while (m.find()) {
+            for (; at < m.start(); at++) {
+                original[folded++] = at;
+            }
+            String digits = ChineseNumbers.toDigits(m.group(1));
+            for (int i = 0; i < digits.length(); i++) {
+                original[folded++] = m.start();
+            }
+            at = m.end();
+        }
+        for (; at <= text.length(); at++) {
+            original[folded++] = at;
+        }
+        int start = original[found.start()];
+        int end = original[found.end()]; // the position after the span: after a folded count, the count's end
+        return text.substring(start, Math.max(start, end));
+    }
+
     public static String foldCounts(String text) {
         Matcher m = CN_COUNT.matcher(text);
         StringBuilder out = new StringBuilder();

@@ -30,6 +30,19 @@ class ValuesTest {
     }
 
     @Test
+    void aValueIsReadFromWordsOfTheTextAsWritten() {
+        String text = "讲党课每半年至少一次，支部委员会会议一般每月召开十二次";
+        Values.Found lectures = Values.findFrequency(Values.foldCounts(text));
+        assertEquals("每半年1次", lectures.label());
+        assertEquals("每半年至少一次", Values.literal(text, lectures));
+        String rest = text.substring(text.indexOf('，') + 1);
+        Values.Found meetings = Values.findFrequency(Values.foldCounts(rest));
+        assertEquals("每月召开十二次", Values.literal(rest, meetings));
+        String digits = "党员大会一般每季度召开1次";
+        assertEquals("每季度召开1次", Values.literal(digits, Values.findFrequency(Values.foldCounts(digits))));
+    }
+
+    @Test
     void frequenciesAndTheirLabels() {
         assertEquals("每季度1次", Values.findFrequency("党支部党员大会一般每季度召开1次").label());
         assertEquals("每月1次", Values.findFrequency("每月相对固定1天").label());

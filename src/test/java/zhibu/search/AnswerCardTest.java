@@ -76,6 +76,32 @@ class AnswerCardTest {
     }
 
     @Test
+    void everyCardOfTheDevQuestionsReadsItsValueFromWordsOfItsSentence() throws IOException {
+        int values = 0;
+        for (String file : List.of("eval/dev-queries.tsv", "eval/dev-queries-2.tsv")) {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of(file))) {
+                String[] cols = line.split("\t");
+                if (cols.length < 3 || !cols[1].equals("clause")) {
+                    continue;
+                }
+                Answer a = ask(cols[2]).answer();
+                if (a == null || a.value() == null) {
+                    continue;
+                }
+                values++;
+                assertNotNull(a.valueText(), cols[2]);
+                assertTrue(a.sentence().contains(a.valueText()), cols[2] + ": " + a.valueText() + " not in " + a.sentence());
+                String read = zhibu.core.Values.foldCounts(a.valueText());
+                java.util.regex.Matcher number = java.util.regex.Pattern.compile("\\d+(\\.\\d+)?").matcher(a.value());
+                while (number.find()) {
+                    assertTrue(read.contains(number.group()), cols[2] + ": " + a.value() + " is not read from " + a.valueText());
+                }
+            }
+        }
+        assertTrue(values >= 15, "the dev questions give cards with values: " + values);
+    }
+
+    @Test
     void noCardStatesANumberForAQuestionNoDocumentAnswers() throws IOException {
         List<String> lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of("eval/dev-not-covered.tsv"));
         List<String> stated = new java.util.ArrayList<>();

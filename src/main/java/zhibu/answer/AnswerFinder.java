@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import zhibu.analysis.QuestionWords;
 import zhibu.core.DutyHolders;
+import zhibu.core.Quantity;
 import zhibu.core.Values;
 
 /**
@@ -30,6 +31,14 @@ public final class AnswerFinder {
     /** The clauses a number's band is looked for in. */
     static final int BAND_UNITS = 3;
     private static final Pattern PART = Pattern.compile("[^，,；;：:。]+");
+    /** How a question asks for a ceiling (最多几人) or a floor (最少几人): the comparators of a limit, a closed class. */
+    private static final Pattern MOST = Pattern.compile("最多|至多|不超过|不多于|最高|上限");
+    private static final Pattern LEAST = Pattern.compile("最少|至少|不少于|不低于|最低|下限");
+    /**
+     * The endings of the words that name a body, meeting or office, each read as its kind (支委会 is a 委员会): what a
+     * limit is a limit of, when a sentence names several (党支部 … 党小组人数不少于3人).
+     */
+    private static final Pattern BODY = Pattern.compile("委员会|支委会|代表大会|大会|党委|党组|总支|支部|小组|书记");
 
     private AnswerFinder() {
     }
@@ -46,13 +55,22 @@ public final class AnswerFinder {
         }
         Set<String> pairs = bigrams(withoutQuestionWords(question));
         words.forEach(w -> w.forms().forEach(f -> pairs.addAll(bigrams(f)))); // 支委会 is also 支部委员会会议
-        Asked asked = new Asked(words, pairs, intents);
+        Asked asked = Asked.of(question, words, pairs, intents);
         Passage chosen = band(numbers, passages);
         boolean byBand = chosen != null;
         if (chosen == null) {
             chosen = first(passages, asked);
         }
         Part part = bestPart(chosen.sentence(), asked, byBand);
+        if (asked.limit() != null && asked.subject() != null && part.value() != null && !byBand
+                && !asked.limitedBy(part)) {
+            // the question asks a limit of a body and this number is not one (正式党员7人以上的党支部 for 支部委员会最少
+            // 几个人): the sentence is the nearest rule, no value
+            return new Answer(chosen.sentence(), part.text(), null, null, chosen.clauseId(), chosen.docId(),
+                    chosen.docTitle(), chosen.docNumber(), chosen.docStatus(), chosen.path(), List.of())
+                    .nearest("这条规定中的数字不是所问的" + (asked.limit().equals(Quantity.MAX) ? "上限" : "下限")
+                            + "，收录的文件可能没有规定这一点。");
+        }
         String value = part.value() == null ? null : part.value().label();
         List<Answer.Variant> variants = part.value() == null || byBand ? List.of()
                 : variants(chosen, part, asked, question, passages);
@@ -63,11 +81,64 @@ public final class AnswerFinder {
     }
 
     /** What the question asks with: its words (synonyms too), its character pairs, what kind of answer it wants. */
-    record Asked(List<Word> words, Set<String> bigrams, Set<QuestionWords.Intent> intents) {
+    record Asked(List<Word> words, Set<String> bigrams, Set<QuestionWords.Intent> intents, String limit,
+                 String subject) {
+        /**
+         * The question's limit — {@link Quantity#MAX} when it asks the most (最多), {@link Quantity#MIN} the least
+         * (最少, 不少于), else null — and the body the limit is of: the kind of the last body named before the
+         * comparator (党小组 in 党小组最少几个人), null when none is.
+         */
+        static Asked of(String question, List<Word> words, Set<String> bigrams, Set<QuestionWords.Intent> intents) {
+            Matcher most = MOST.matcher(question);
+            Matcher least = LEAST.matcher(question);
+            int mostAt = most.find() ? most.start() : Integer.MAX_VALUE;
+            int leastAt = least.find() ? least.start() : Integer.MAX_VALUE;
+            if (!intents.contains(QuestionWords.Intent.AMOUNT) || mostAt == leastAt) {
+                return new Asked(words, bigrams, intents, null, null);
+            }
+            int at = Math.min(mostAt, leastAt);
+            return new Asked(words, bigrams, intents, mostAt < leastAt ? Quantity.MAX : Quantity.MIN,
+                    lastBody(question.substring(0, at)));
+        }
+
         boolean wantsValue() {
             return !intents.isEmpty();
         }
 
+        /** Whether a part states the limit asked for: a number with that comparator, of the body asked about. */
+        boolean limitedBy(Part part) {
+            if (limit == null || part.value() == null || part.value().quantity() == null
+                    || !part.value().quantity().comparator().equals(limit) && part.value().quantity().upTo() == null) {
+                return false; // a range (由3人至5人组成) states both the least and the most
+            }
+            if (subject == null) {
+                return true;
+            }
+            // the body named last before the number governs it (党支部委员会由3人至5人组成，一般不超过7人); a body
+            // after it is what the number qualifies (正式党员7人以上的党支部) — not a limit of that body
+            String literal = Values.literal(part.text(), part.value());
+            int inPart = Math.max(0, part.text().indexOf(literal));
+            String before = part.upTo().substring(0, Math.max(0, part.upTo().lastIndexOf(part.text())))
+                    + part.text().substring(0, inPart);
+            // within its own statement: not a heading before it (党支部委员会。有正式党员7人以上的党支部)
+            int statement = Math.max(Math.max(before.lastIndexOf('。'), before.lastIndexOf('；')),
+                    Math.max(before.lastIndexOf('：'), before.lastIndexOf(';')));
+            return subject.equals(lastBody(before.substring(statement + 1)));
+        }
+    }
+
+    private static boolean exactLimit(Part part, Asked asked) {
+        return part.value().quantity().comparator().equals(asked.limit());
+    }
+
+    /** The kind of the body named last in a text (the ending that ends last), or null. */
+    static String lastBody(String text) {
+        Matcher m = BODY.matcher(text);
+        String last = null;
+        while (m.find()) {
+            last = m.group().equals("支委会") ? "委员会" : m.group();
+        }
+        return last;
     }
 
     /**
@@ -80,6 +151,17 @@ public final class AnswerFinder {
                 .sorted(Comparator.comparingDouble(Passage::score).reversed()).toList();
         if (top.isEmpty()) {
             top = passages;
+        }
+        if (asked.limit() != null) {
+            // a limit of the asked body, with the asked comparator, in any of the first clauses: the first clause
+            // may state a limit of another body (党支部委员会由3人至5人组成 for 党小组最少几个人)
+            List<Passage> ranked = passages.stream().sorted(Comparator.comparingInt(Passage::rank)
+                    .thenComparing(Comparator.comparingDouble(Passage::score).reversed())).toList();
+            for (Passage p : ranked) {
+                if (asked.limitedBy(bestPart(p.sentence(), asked, false))) {
+                    return p;
+                }
+            }
         }
         if (asked.wantsValue()) {
             for (Passage p : top) {
@@ -124,16 +206,22 @@ public final class AnswerFinder {
             }
             Values.Found value = valueOf(Values.foldCounts(text), asked.intents());
             Part part = new Part(text, value, shared(text, asked), sentence.substring(0, m.end()));
-            if (best == null || better(part, best)) {
+            if (best == null || better(part, best, asked)) {
                 best = part;
             }
         }
         return best == null ? new Part(sentence, null, 0, sentence) : best;
     }
 
-    private static boolean better(Part a, Part b) {
+    private static boolean better(Part a, Part b, Asked asked) {
         if ((a.value() != null) != (b.value() != null)) {
             return a.value() != null;
+        }
+        if (asked.limitedBy(a) != asked.limitedBy(b)) { // 最多几个委员: a limit of the 委员会, not another number
+            return asked.limitedBy(a);
+        }
+        if (asked.limitedBy(a) && exactLimit(a, asked) != exactLimit(b, asked)) { // 不超过7人 before 3人至5人
+            return exactLimit(a, asked);
         }
         return a.shared() > b.shared();
     }

@@ -92,7 +92,6 @@ public final class Values {
         return null;
     }
 
-    /** 一次 → 1次 where a Chinese number counts something; 一般, 三会一课 stay. Lengths may change. */
     /**
      * The words of {@code text} a value found in {@code foldCounts(text)} was read from, as written (每季度召开一次
      * for the 每季度召开1次 of the folded text): a literal span of the text.
@@ -120,6 +119,7 @@ public final class Values {
         return text.substring(start, Math.max(start, end));
     }
 
+    /** 一次 → 1次 where a Chinese number counts something; 一般, 三会一课 stay. Lengths may change. */
     public static String foldCounts(String text) {
         Matcher m = CN_COUNT.matcher(text);
         StringBuilder out = new StringBuilder();

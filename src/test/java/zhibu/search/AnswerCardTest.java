@@ -76,6 +76,22 @@ class AnswerCardTest {
     }
 
     @Test
+    void aLimitIsTheLimitOfTheAskedBodyWithTheAskedComparator() throws IOException {
+        Answer groups = ask("党小组最少几个人").answer();
+        assertEquals("不少于3人", groups.value(), groups.toString());
+        assertTrue(groups.sentence().contains("每个党小组人数原则上不少于3人"), groups.sentence());
+        Answer most = ask("支委会最多几个委员").answer();
+        assertEquals("不超过7人", most.value(), "the ceiling, not the usual 3人至5人: " + most);
+        assertEquals("不超过50人", ask("党支部党员人数最多多少人").answer().value());
+        // 正式党员7人以上的党支部 is a number of the 党支部's members, not of its committee
+        Answer committee = ask("支部委员会最少几个人").answer();
+        assertEquals("3人至5人", committee.value(), committee.toString());
+        Answer branch = ask("党支部最少要有几个正式党员").answer();
+        assertTrue(branch == null || branch.value() == null || branch.value().contains("3人"),
+                "no other body's number: " + branch);
+    }
+
+    @Test
     void everyCardOfTheDevQuestionsReadsItsValueFromWordsOfItsSentence() throws IOException {
         int values = 0;
         for (String file : List.of("eval/dev-queries.tsv", "eval/dev-queries-2.tsv")) {

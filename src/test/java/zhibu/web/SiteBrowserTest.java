@@ -117,6 +117,23 @@ class SiteBrowserTest {
     }
 
     @Test
+    void aDocumentTheQuestionNamesIsAChipToo() throws Exception {
+        browser.open(site.base() + "/?q=" + enc("党员教育管理条例对党课有什么要求"));
+        assertTrue(textOf(".constraints").startsWith("按问题中的文件："), textOf(".constraints"));
+        assertEquals("只看：《中国共产党党员教育管理工作条例》 ✕", textOf(".constraints .chip"));
+        assertTrue(textOf(".answer .answer-source").contains("党员教育管理工作条例"), textOf(".answer .answer-source"));
+        browser.screenshot(SHOTS.resolve("constraint-document.png"));
+        browser.click(browser.find(".constraints .chip"));
+        browser.waitFor(() -> {
+            try {
+                return textOf(".constraints").contains("已显示所有文件的规定") ? true : null;
+            } catch (IOException e) {
+                return null;
+            }
+        }, "the chip did not take the document off");
+    }
+
+    @Test
     void whatOnlyACaseStatesIsMarkedAsExperienceNotARule() throws Exception {
         browser.open(site.base() + "/?q=" + enc("党课开讲啦是什么活动"));
         assertEquals("经验材料（不是规定）", textOf(".from-cases h2"));

@@ -68,6 +68,9 @@ final class NamedDocuments {
      * word (机关 in 按机关条例), of {@value #SHORTEST} characters or more.
      */
     private static List<Named> byWordBefore(List<Named> documents, String question, int end, String kind) {
+        if (end > 0 && question.charAt(end - 1) == '的') {
+            return List.of(); // 管理的规定 speaks of rules on a matter, not of a document by its name
+        }
         for (int start = Math.max(0, end - SPAN); start <= end - SHORTEST; start++) {
             String word = question.substring(start, end);
             if (!word.codePoints().allMatch(NamedDocuments::han)) {

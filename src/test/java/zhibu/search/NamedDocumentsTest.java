@@ -40,5 +40,7 @@ class NamedDocumentsTest {
         assertEquals(List.of(), titles("按照有关规定党费怎么交"));
         assertEquals(List.of(), titles("党员大会多久开一次"));
         assertEquals(List.of(), titles("本条例规定的程序"));
+        assertEquals(List.of(), titles("党员教育管理的规定有哪些")); // 管理的 is in the 党费规定's title
+        assertEquals(List.of(), titles("党费使用有什么规定"));
     }
 }

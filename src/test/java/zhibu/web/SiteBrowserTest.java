@@ -48,6 +48,17 @@ class SiteBrowserTest {
         }
     }
 
+    /** Waits until the element's text holds {@code text} (the page may still be rendering the previous answer). */
+    private static void waitForText(String css, String text, String failure) throws Exception {
+        browser.waitFor(() -> {
+            try {
+                return textOf(css).contains(text) ? true : null;
+            } catch (IOException e) {
+                return null;
+            }
+        }, failure);
+    }
+
     private static String textOf(String css) throws IOException {
         return browser.text(browser.find(css));
     }
@@ -106,13 +117,7 @@ class SiteBrowserTest {
         browser.screenshot(SHOTS.resolve("constraint.png"));
         browser.click(browser.find(".constraints .chip"));
         browser.waitFor(() -> url().contains("constraints=none") ? true : null, "the chip did not take the place off");
-        browser.waitFor(() -> {
-            try {
-                return textOf(".constraints").contains("已显示所有地方的规定") ? true : null;
-            } catch (IOException e) {
-                return null;
-            }
-        }, "no way back to the place");
+        waitForText(".constraints", "已显示所有地方的规定", "no way back to the place");
         browser.screenshot(SHOTS.resolve("constraint-removed.png"));
     }
 
@@ -124,13 +129,7 @@ class SiteBrowserTest {
         assertTrue(textOf(".answer .answer-source").contains("党员教育管理工作条例"), textOf(".answer .answer-source"));
         browser.screenshot(SHOTS.resolve("constraint-document.png"));
         browser.click(browser.find(".constraints .chip"));
-        browser.waitFor(() -> {
-            try {
-                return textOf(".constraints").contains("已显示所有文件的规定") ? true : null;
-            } catch (IOException e) {
-                return null;
-            }
-        }, "the chip did not take the document off");
+        waitForText(".constraints", "已显示所有文件的规定", "the chip did not take the document off");
     }
 
     @Test

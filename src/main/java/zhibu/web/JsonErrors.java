@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
@@ -29,6 +30,10 @@ final class JsonErrors extends ErrorHandler {
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) throws IOException {
         String sentence = SENTENCES.getOrDefault(code, code >= 500 ? SENTENCES.get(500) : "请求无法完成。");
+        // Jetty closes the connection after a request it could not read (a URL or headers too long), but says
+        // nothing: a client would send its next request on that connection and get no answer. Said up front, as
+        // ErrorMapping does for the site's own error answers.
+        response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json;charset=utf-8");
         response.getHeaders().put("Content-Security-Policy", SecurityHeaders.CSP);
         response.getHeaders().put("X-Content-Type-Options", "nosniff");

@@ -1,7 +1,6 @@
 package zhibu.web;
 
 import io.javalin.Javalin;
-import io.javalin.config.SizeUnit;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,13 +45,7 @@ public final class WebApp {
             config.startup.showJavalinBanner = false;
             config.http.prefer405over404 = true;
             config.http.maxRequestSize = JsonSupport.MAX_BODY_BYTES; // JSON bodies; uploads are multipart, below
-            if (uploads != null) {
-                config.jetty.multipartConfig.cacheDirectory(uploads.toString());
-            }
-            config.jetty.multipartConfig.maxFileSize(site.maxUploadBytes() + (1L << 20), SizeUnit.BYTES);
-            config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
-            config.jetty.multipartConfig.maxTotalRequestSize(Math.max(site.maxUploadBytes() * 8, 1L << 30),
-                    SizeUnit.BYTES);
+            UploadForm.configure(config.jetty.multipartConfig, uploads, site.maxUploadBytes());
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrors()));
             config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
             Routes.declare(config, api, admin, packs, pages);

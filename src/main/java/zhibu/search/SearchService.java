@@ -306,14 +306,16 @@ public final class SearchService {
                     IndexFields.DOC_ID, documents.stream().map(d -> new BytesRef(d.docId()))
                     .toList()));
             first = Constraint.first(ranked.candidates(), c -> inside.get(c.doc));
-        } else if (apply) {
+        }
+        boolean byDocument = first != ranked.candidates();
+        if (apply && !byDocument) { // no document named, or none of its clauses found: the places
             first = Constraint.placesFirst(ranked.candidates());
         }
-        boolean applied = first != ranked.candidates();
-        documents.forEach(d -> constraints.add(Constraint.document(d, applied)));
-        // with a document named, a place named beside it (湖南的五化意见) is said, not applied on its own
-        q.places().forEach(p -> constraints.add(Constraint.place(p, applied && documents.isEmpty())));
-        return applied ? new Ranked(first, ranked.scaling()) : ranked;
+        boolean byPlace = !byDocument && first != ranked.candidates();
+        documents.forEach(d -> constraints.add(Constraint.document(d, byDocument)));
+        // with a document applied, a place named beside it (湖南的五化意见) is said, not applied on its own
+        q.places().forEach(p -> constraints.add(Constraint.place(p, byPlace)));
+        return first != ranked.candidates() ? new Ranked(first, ranked.scaling()) : ranked;
     }
 
     /** The index's documents (Lucene doc numbers) a query matches. */

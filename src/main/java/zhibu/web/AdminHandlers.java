@@ -95,7 +95,8 @@ final class AdminHandlers {
         }
         List<UploadedFile> files;
         try {
-            files = UploadForm.files(ctx, site.data().resolve("tmp"), site.maxUploadBytes());
+            files = UploadForm.files(ctx, site.data() == null ? null : site.data().resolve("tmp"),
+                    site.maxUploadBytes());
         } catch (Exception e) { // Jetty's multipart parser; Kotlin lets a ServletException through unchecked
             if (tooLarge(e)) {
                 drain(ctx);

@@ -39,6 +39,18 @@ public final class AnswerFinder {
      * limit is a limit of, when a sentence names several (党支部 … 党小组人数不少于3人).
      */
     private static final Pattern BODY = Pattern.compile("委员会|支委会|代表大会|大会|党委|党组|总支|支部|小组|书记");
+    /**
+     * How a question asks what a term means or which members it has (六有六强具体指什么, 三会一课包括哪些, 是哪五化):
+     * the question forms of a definition, a closed class.
+     */
+    private static final Pattern DEFINITION = Pattern.compile(
+            "的?(?:主要)?(?:内容)?(?:具体)?(?:是指什么|指什么|是什么意思|什么意思|包括哪些|包含哪些|有哪些|是哪|哪几|的含义|含义)");
+    private static final Pattern QUOTED_TERM = Pattern.compile("[“\"]([^”\"]{2,12})[”\"]");
+    /**
+     * What follows a term where a sentence defines or lists it: a bracket opening a 、-list (a sentence may end inside
+     * the bracket), 是指, 即, 包括, a colon.
+     */
+    private static final Pattern DEFINES = Pattern.compile("^[”\"’」]?(?:（[^）]{0,40}?、|\\([^)]{0,40}?、|是指|即|指的是|主要包括|包括|主要是|：|:)");
 
     private AnswerFinder() {
     }
@@ -58,6 +70,9 @@ public final class AnswerFinder {
         Asked asked = Asked.of(question, words, pairs, intents);
         Passage chosen = band(numbers, passages);
         boolean byBand = chosen != null;
+        if (chosen == null && intents.isEmpty()) {
+            chosen = defining(question, passages);
+        }
         if (chosen == null) {
             chosen = first(passages, asked);
         }
@@ -78,6 +93,52 @@ public final class AnswerFinder {
                 part.value() == null ? null : Values.literal(part.text(), part.value()),
                 chosen.clauseId(), chosen.docId(),
                 chosen.docTitle(), chosen.docNumber(), chosen.docStatus(), chosen.path(), variants);
+    }
+
+    /**
+     * For a question asking what a term is or includes, the first clauses' first sentence (in rank order) that defines
+     * or lists the term: the term followed by a bracketed 、-list, 是指, 即, 包括 or a colon (“六有六强”（有规范组织设置、
+     * 有过硬…）), or preceded in its part by a 、-list (以支部设置标准化、组织生活正常化…为主要内容的党支部“五化”建设);
+     * null when the question asks no such thing or no sentence does. The term is the quoted one, else the words
+     * before the question form, or their longest ending of three characters or more that a sentence has.
+     */
+    static Passage defining(String question, List<Passage> passages) {
+        Matcher asks = DEFINITION.matcher(question);
+        if (!asks.find() || asks.start() < 2) {
+            return null;
+        }
+        String before = question.substring(0, asks.start());
+        Matcher quoted = QUOTED_TERM.matcher(before);
+        String term = quoted.find() ? quoted.group(1) : before.replaceAll("[“”\"\\s]", "");
+        List<Passage> ranked = passages.stream().sorted(Comparator.comparingInt(Passage::rank)
+                .thenComparing(Comparator.comparingDouble(Passage::score).reversed())).toList();
+        for (Passage p : ranked) {
+            if (defines(p.sentence(), term)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    private static boolean defines(String sentence, String term) {
+        for (int start = 0; start + 3 <= term.length() || start == 0; start++) {
+            String t = term.substring(start);
+            int at = sentence.indexOf(t);
+            if (t.length() < 2 || at < 0) {
+                continue;
+            }
+            if (DEFINES.matcher(sentence.substring(at + t.length())).find()) {
+                return true;
+            }
+            String part = sentence.substring(0, at);
+            part = part.substring(Math.max(part.lastIndexOf('，'), part.lastIndexOf('。')) + 1);
+            if (part.chars().filter(c -> c == '、').count() >= 2 && part.replaceAll("[“\"\\s]+$", "")
+                    .matches(".*的[^、]{0,6}")) {
+                return true;
+            }
+            return false; // the longest ending a sentence has is the term it speaks of
+        }
+        return false;
     }
 
     /** What the question asks with: its words (synonyms too), its character pairs, what kind of answer it wants. */

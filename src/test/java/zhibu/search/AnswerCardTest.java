@@ -92,6 +92,30 @@ class AnswerCardTest {
     }
 
     @Test
+    void aQuestionAskingWhatATermIncludesIsAnsweredByTheSentenceThatListsIt() throws IOException {
+        // 六有六强具体指什么: the sentence “六有六强”（有规范组织设置、有过硬…, not the document's title that mentions it
+        List<String> wrong = new java.util.ArrayList<>();
+        int asked = 0;
+        for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("eval/dev-definitions.tsv"))) {
+            String[] cols = line.split("\t");
+            if (cols.length < 4 || !cols[1].equals("clause")) {
+                continue;
+            }
+            asked++;
+            Answer a = ask(cols[2]).answer();
+            String sentence = a == null ? "" : a.sentence().replace(" ", "");
+            if (java.util.Arrays.stream(cols[3].split("\\|")).noneMatch(sentence::contains)) {
+                wrong.add(cols[2] + " → " + sentence);
+            }
+        }
+        assertEquals(8, asked);
+        // measured 5 of 8 (v02's listing sentence is not among the first clauses, v04's list is not a 、-list, v05 is
+        // not covered); the rule has no weight fitted to these questions
+        assertTrue(wrong.size() <= 3, wrong.toString());
+        assertTrue(ask("六有六强具体指什么").answer().sentence().contains("有规范组织设置"));
+    }
+
+    @Test
     void aPersonsNumberIsNotAnotherPersonsNumber() throws IOException {
         // the only hours the documents state are a 党支部书记's: no value for a 发展对象
         SearchResult hours = ask("发展对象要培训多少学时");

@@ -192,6 +192,11 @@ public final class AnswerFinder {
         return part.value().quantity().comparator().equals(asked.limit());
     }
 
+    /** Whether a word only asks for a limit (最少, 不超过): the question's form, not what it is about. */
+    public static boolean asksLimit(String word) {
+        return MOST.matcher(word).matches() || LEAST.matcher(word).matches();
+    }
+
     /** The kind of the body named last in a text (the ending that ends last), or null. */
     static String lastBody(String text) {
         Matcher m = BODY.matcher(text);

@@ -171,11 +171,14 @@ final class Answers {
         return searcher.count(pairs.build()) > 0;
     }
 
-    /** The question's words (two characters or more, synonyms included) that no clause or case uses. */
+    /**
+     * The question's words (two characters or more, synonyms included) that no clause or case uses; a word that only
+     * asks for a limit (最少) is how the question asks, not what it is about.
+     */
     private List<String> absent(IndexSearcher searcher, Question q) throws IOException {
         List<String> absent = new ArrayList<>();
         for (List<String> forms : words.termGroups(q.words())) {
-            if (!used(searcher, forms)) {
+            if (!used(searcher, forms) && !AnswerFinder.asksLimit(forms.get(0))) {
                 absent.add(forms.get(0));
             }
         }

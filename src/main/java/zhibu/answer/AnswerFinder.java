@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import zhibu.analysis.QuestionWords;
+import zhibu.core.BodyNames;
 import zhibu.core.DutyHolders;
 import zhibu.core.Quantity;
 import zhibu.core.Values;
@@ -38,7 +39,7 @@ public final class AnswerFinder {
      * The endings of the words that name a body, meeting or office, each read as its kind (支委会 is a 委员会): what a
      * limit is a limit of, when a sentence names several (党支部 … 党小组人数不少于3人).
      */
-    private static final Pattern BODY = Pattern.compile("委员会|支委会|代表大会|大会|党委|党组|总支|支部|小组|书记");
+    private static final Pattern BODY = Pattern.compile("支委会|" + BodyNames.BODIES);
     /**
      * How a question asks what a term means or which members it has (六有六强具体指什么, 三会一课包括哪些, 是哪五化):
      * the question forms of a definition, a closed class.
@@ -82,8 +83,8 @@ public final class AnswerFinder {
             // the question asks a limit of a body and this number is not one (正式党员7人以上的党支部 for 支部委员会最少
             // 几个人): the sentence is the nearest rule, no value
             return new Answer(chosen.sentence(), part.text(), null, null, chosen.clauseId(), chosen.docId(),
-                    chosen.docTitle(), chosen.docNumber(), chosen.docStatus(), chosen.path(), List.of())
-                    .nearest("这条规定中的数字不是所问的" + (asked.limit().equals(Quantity.MAX) ? "上限" : "下限")
+                    chosen.docTitle(), chosen.docNumber(), chosen.docStatus(), chosen.path(), List.of(),
+                    "这条规定中的数字不是所问的" + (asked.limit().equals(Quantity.MAX) ? "上限" : "下限")
                             + "，收录的文件可能没有规定这一点。");
         }
         String value = part.value() == null ? null : part.value().label();
@@ -110,14 +111,18 @@ public final class AnswerFinder {
         String before = question.substring(0, asks.start());
         Matcher quoted = QUOTED_TERM.matcher(before);
         String term = quoted.find() ? quoted.group(1) : before.replaceAll("[“”\"\\s]", "");
-        List<Passage> ranked = passages.stream().sorted(Comparator.comparingInt(Passage::rank)
-                .thenComparing(Comparator.comparingDouble(Passage::score).reversed())).toList();
-        for (Passage p : ranked) {
+        for (Passage p : inRankOrder(passages)) {
             if (defines(p.sentence(), term)) {
                 return p;
             }
         }
         return null;
+    }
+
+    /** The passages by their clause's rank, the best scored first within a clause. */
+    private static List<Passage> inRankOrder(List<Passage> passages) {
+        return passages.stream().sorted(Comparator.comparingInt(Passage::rank)
+                .thenComparing(Comparator.comparingDouble(Passage::score).reversed())).toList();
     }
 
     private static boolean defines(String sentence, String term) {
@@ -221,9 +226,7 @@ public final class AnswerFinder {
         if (asked.limit() != null) {
             // a limit of the asked body, with the asked comparator, in any of the first clauses: the first clause
             // may state a limit of another body (党支部委员会由3人至5人组成 for 党小组最少几个人)
-            List<Passage> ranked = passages.stream().sorted(Comparator.comparingInt(Passage::rank)
-                    .thenComparing(Comparator.comparingDouble(Passage::score).reversed())).toList();
-            for (Passage p : ranked) {
+            for (Passage p : inRankOrder(passages)) {
                 if (asked.limitedBy(bestPart(p.sentence(), asked, false))) {
                     return p;
                 }

@@ -89,13 +89,11 @@ final class Answers {
     }
 
     /**
-     * The endings of the words that name a body, a meeting, an office or a category of person (中央委员会,
-     * 总支部委员会, 党员大会, 党小组, 支部书记; 发展对象, 入党积极分子, 领导干部): a grammatical class, not a list of
-     * questions. A number stated for one of them is not a number for another (党支部书记's 56学时 is not a 发展对象's).
-     * Plain 党员 is not among them: a rule on 党员 speaks of 毕业生党员 too.
+     * A word that names a body, a meeting, an office or a category of person ({@link BodyNames}): a number stated for
+     * one of them is not a number for another (党支部书记's 56学时 is not a 发展对象's).
      */
     private static final java.util.regex.Pattern BODY = java.util.regex.Pattern.compile(
-            ".*(委员会|代表大会|大会|党委|党组|总支|支部|小组|书记|对象|分子|干部)");
+            ".*(" + zhibu.core.BodyNames.BODIES + "|" + zhibu.core.BodyNames.PERSONS + ")");
 
     /**
      * The body, meeting or office the question names (a noun phrase ending in one) with a word that neither the

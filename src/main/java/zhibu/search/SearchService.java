@@ -302,10 +302,19 @@ public final class SearchService {
         }
         List<Candidate> first = ranked.candidates();
         if (apply && !documents.isEmpty()) {
-            java.util.BitSet inside = matching(searcher, new org.apache.lucene.search.TermInSetQuery(
-                    IndexFields.DOC_ID, documents.stream().map(d -> new BytesRef(d.docId()))
-                    .toList()));
-            first = Constraint.first(ranked.candidates(), c -> inside.get(c.doc));
+            Set<String> ids = documents.stream().map(NamedDocuments.Named::docId)
+                    .collect(java.util.stream.Collectors.toSet());
+            List<Candidate> all = ranked.candidates();
+            // each candidate's document, read from doc values the way they are stored
+            String[] docIds = DocOrder.strings(searcher, IndexFields.DOC_ID,
+                    all.stream().mapToInt(c -> c.doc).toArray());
+            Set<Candidate> inside = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            for (int i = 0; i < docIds.length; i++) {
+                if (ids.contains(docIds[i])) {
+                    inside.add(all.get(i));
+                }
+            }
+            first = Constraint.first(all, inside::contains);
         }
         boolean byDocument = first != ranked.candidates();
         if (apply && !byDocument) { // no document named, or none of its clauses found: the places
@@ -316,30 +325,6 @@ public final class SearchService {
         // with a document applied, a place named beside it (湖南的五化意见) is said, not applied on its own
         q.places().forEach(p -> constraints.add(Constraint.place(p, byPlace)));
         return first != ranked.candidates() ? new Ranked(first, ranked.scaling()) : ranked;
-    }
-
-    /** The index's documents (Lucene doc numbers) a query matches. */
-    private static java.util.BitSet matching(IndexSearcher searcher, Query query) throws IOException {
-        java.util.BitSet docs = new java.util.BitSet(searcher.getIndexReader().maxDoc());
-        searcher.search(query, new org.apache.lucene.search.SimpleCollector() {
-            private int base;
-
-            @Override
-            protected void doSetNextReader(org.apache.lucene.index.LeafReaderContext context) {
-                base = context.docBase;
-            }
-
-            @Override
-            public void collect(int doc) {
-                docs.set(base + doc);
-            }
-
-            @Override
-            public org.apache.lucene.search.ScoreMode scoreMode() {
-                return org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES;
-            }
-        });
-        return docs;
     }
 
     Ranked rank(IndexSearcher searcher, Question q, Retrieval.Scope scope) throws IOException {

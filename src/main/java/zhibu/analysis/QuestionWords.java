@@ -34,20 +34,47 @@ public final class QuestionWords {
         return CharArraySet.unmodifiableSet(new CharArraySet(words.keySet(), false));
     }
 
-    /** The intents the question's words state, longest words first so 多少次 counts as frequency. */
+    /**
+     * The intents the question's words state, longest words first so 多少次 counts as frequency. A word counts only
+     * where the segmenter cuts the question around it: 标准 asks how much, the 标准 inside 标准化 asks nothing.
+     */
     public Set<Intent> intentsOf(String question) {
         Set<Intent> intents = java.util.EnumSet.noneOf(Intent.class);
-        String rest = question;
+        Set<Integer> cuts = cuts(question);
+        StringBuilder rest = new StringBuilder(question);
         List<String> byLength = words.keySet().stream().sorted((a, b) -> b.length() - a.length()).toList();
         for (String word : byLength) {
-            if (rest.contains(word)) {
+            for (int at = rest.indexOf(word); at >= 0; at = rest.indexOf(word, at + word.length())) {
+                if (!cuts.contains(at) || !cuts.contains(at + word.length())) {
+                    continue;
+                }
                 Intent intent = words.get(word);
                 if (intent != null) {
                     intents.add(intent);
                 }
-                rest = rest.replace(word, " ");
+                for (int i = at; i < at + word.length(); i++) {
+                    rest.setCharAt(i, ' '); // the same length: offsets stay those of the question
+                }
             }
         }
         return intents;
+    }
+
+    /** The offsets where the question's words begin and end. */
+    private static Set<Integer> cuts(String question) {
+        Set<Integer> cuts = new java.util.HashSet<>(List.of(0, question.length()));
+        try (HanLPTokenizer words = new HanLPTokenizer(false)) {
+            var offset = words.addAttribute(org.apache.lucene.analysis.tokenattributes.OffsetAttribute.class);
+            words.setReader(new java.io.StringReader(question));
+            words.reset();
+            while (words.incrementToken()) {
+                cuts.add(offset.startOffset());
+                cuts.add(offset.endOffset());
+            }
+            words.end();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return cuts;
     }
 }

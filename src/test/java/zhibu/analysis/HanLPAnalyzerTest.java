@@ -83,6 +83,10 @@ class HanLPAnalyzerTest {
         assertEquals(java.util.Set.of(QuestionWords.Intent.FREQUENCY), QuestionWords.get().intentsOf("支委会多长时间召开一次"));
         assertEquals(java.util.Set.of(QuestionWords.Intent.AMOUNT), QuestionWords.get().intentsOf("活动经费多少钱"));
         assertEquals(java.util.Set.of(), QuestionWords.get().intentsOf("怎么给党员过政治生日"));
+        // a question word inside a longer word asks nothing: 标准化 is not 标准
+        assertEquals(java.util.Set.of(), QuestionWords.get().intentsOf("西安党支部标准化达标目标"));
+        assertEquals(java.util.Set.of(QuestionWords.Intent.AMOUNT), QuestionWords.get().intentsOf("国企每名党员活动经费标准"));
+        assertEquals(java.util.Set.of(QuestionWords.Intent.FREQUENCY), QuestionWords.get().intentsOf("不合格党员给多长整改期"));
     }
 
     @Test

@@ -9,7 +9,15 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.KnnVectorValues;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.Weight;
 
 /**
  * Per-document values of many hits read the way Lucene stores them: leaf by leaf, in increasing doc order, one
@@ -101,6 +109,59 @@ final class DocOrder {
         inDocOrder(searcher, docs, leaf -> {
             NumericDocValues values = DocValues.getNumeric(leaf.reader(), field);
             return (slot, doc) -> out[slot] = values.advanceExact(doc) ? values.longValue() : missing;
+        }, (slot, from) -> out[slot] = out[from]);
+        return out;
+    }
+    /**
+     * Each doc's score by a query (NaN where the query does not match it), in the order given: one scorer per leaf
+     * advanced from doc to doc, so the cost is the docs', not the query's matches'.
+     */
+    static double[] scores(IndexSearcher searcher, Query query, int[] docs) throws IOException {
+        double[] out = new double[docs.length];
+        Arrays.fill(out, Double.NaN);
+        Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE, 1f);
+        inDocOrder(searcher, docs, leaf -> {
+            Scorer scorer = weight.scorer(leaf);
+            if (scorer == null) {
+                return (slot, doc) -> { };
+            }
+            DocIdSetIterator it = scorer.iterator();
+            return (slot, doc) -> {
+                if (it.docID() < doc) {
+                    it.advance(doc);
+                }
+                if (it.docID() == doc) {
+                    out[slot] = scorer.score();
+                }
+            };
+        }, (slot, from) -> out[slot] = out[from]);
+        return out;
+    }
+
+    /**
+     * Each doc's similarity to a vector as the field's function gives it (NaN where the doc has no vector), in the
+     * order given: the exact score a nearest-neighbour search would give it.
+     */
+    static double[] similarities(IndexSearcher searcher, String field, float[] vector, int[] docs)
+            throws IOException {
+        double[] out = new double[docs.length];
+        Arrays.fill(out, Double.NaN);
+        inDocOrder(searcher, docs, leaf -> {
+            FloatVectorValues values = leaf.reader().getFloatVectorValues(field);
+            if (values == null) {
+                return (slot, doc) -> { };
+            }
+            VectorSimilarityFunction similarity = leaf.reader().getFieldInfos().fieldInfo(field)
+                    .getVectorSimilarityFunction();
+            KnnVectorValues.DocIndexIterator it = values.iterator();
+            return (slot, doc) -> {
+                if (it.docID() < doc) {
+                    it.advance(doc);
+                }
+                if (it.docID() == doc) {
+                    out[slot] = similarity.compare(vector, values.vectorValue(it.index()));
+                }
+            };
         }, (slot, from) -> out[slot] = out[from]);
         return out;
     }

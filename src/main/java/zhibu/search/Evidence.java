@@ -2,23 +2,13 @@ package zhibu.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermInSetQuery;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.util.BytesRef;
 import zhibu.index.IndexFields;
-import zhibu.index.UnitKind;
 
 /**
  * The sentence of each hit that best answers the question: every sentence of the hits on a page is scored exactly
@@ -46,38 +36,28 @@ final class Evidence {
         if (unitIds.isEmpty()) {
             return out;
         }
-        List<BytesRef> ids = unitIds.stream().map(BytesRef::new).toList();
-        Query theirs = new BooleanQuery.Builder()
-                .add(new TermQuery(new Term(IndexFields.KIND, UnitKind.SENTENCE.label())), Occur.FILTER)
-                .add(new TermInSetQuery(IndexFields.UNIT, ids), Occur.FILTER)
-                .build();
-        int all = Math.max(1, searcher.count(theirs));
-        Map<Integer, double[]> raw = new HashMap<>();
-        for (ScoreDoc sd : searcher.search(theirs, all).scoreDocs) {
-            raw.put(sd.doc, Candidate.nanRow());
+        Retrieval.Sentences theirs = Retrieval.sentencesOf(searcher, null, unitIds);
+        int[] docs = theirs.docs();
+        double[][] raw = new double[docs.length][];
+        for (int i = 0; i < docs.length; i++) {
+            raw[i] = Candidate.nanRow();
         }
         for (Feature view : Feature.VIEWS) {
             if (!view.sentences() || fusion.sentenceWeight(view) == 0 && !view.dense()) {
                 continue; // the cosine is always wanted: it tells how well the documents cover the question
             }
-            Query query = retrieval.among(view, q, theirs, all);
-            if (query == null) {
-                continue;
-            }
-            for (ScoreDoc sd : searcher.search(query, all).scoreDocs) {
-                double[] row = raw.get(sd.doc);
-                if (row != null) {
-                    row[view.ordinal()] = Retrieval.raw(view, sd.score);
-                }
+            double[] scores = retrieval.scores(searcher, view, q, docs);
+            for (int i = 0; i < docs.length; i++) {
+                raw[i][view.ordinal()] = scores[i];
             }
         }
         StoredFields stored = searcher.storedFields();
         List<Sentence> sentences = new ArrayList<>();
-        for (var e : raw.entrySet()) {
-            Document d = stored.document(e.getKey());
+        for (int i = 0; i < docs.length; i++) {
+            Document d = stored.document(docs[i]);
             sentences.add(new Sentence(d.get(IndexFields.UNIT), d.getField(IndexFields.START).numericValue().intValue(),
                     d.getField(IndexFields.END).numericValue().intValue(), d.get(IndexFields.SENTENCE),
-                    fusion.sentenceScore(e.getValue(), scaling), e.getValue()[Feature.SENTENCE_DENSE.ordinal()]));
+                    fusion.sentenceScore(raw[i], scaling), raw[i][Feature.SENTENCE_DENSE.ordinal()]));
         }
         sentences.sort(java.util.Comparator.comparingInt(Sentence::start));
         unitIds.forEach(id -> out.put(id, new ArrayList<>()));

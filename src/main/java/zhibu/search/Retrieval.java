@@ -41,12 +41,15 @@ import zhibu.index.Traits;
 import zhibu.index.UnitKind;
 
 /**
- * Runs a question through the views within a scope and gathers what they find: each view's best
- * {@value #UNIT_DEPTH} units (or {@value #SENTENCE_DEPTH} sentences, a unit taking its best sentence's score) with
- * their raw scores; then, for every unit found, the rest of its features: quotation evidence, prior, and what the
- * question's steering words say of it.
+ * Finds a question's candidates within a scope in two stages: a first stage that finds them (one lexical query's best
+ * {@value #FIRST_DEPTH} wordings, each dense view's {@value #UNIT_DEPTH} nearest units or {@value #SENTENCE_DEPTH}
+ * nearest sentences), and a second that scores only them by every view (a unit takes its best sentence's score);
+ * then, for every candidate, the rest of its features: quotation evidence, prior, and what the question's steering
+ * words say of it.
  */
 final class Retrieval {
+    /** How many wordings the first stage's lexical query keeps. */
+    static final int FIRST_DEPTH = 200;
     static final int UNIT_DEPTH = 100;
     static final int SENTENCE_DEPTH = 300;
     /** A question naming more types than this lists them all and steers towards none. */
@@ -61,88 +64,155 @@ final class Retrieval {
         this.sentenceWords = new QueryBuilder(queryAnalyzer);
     }
 
-    /** The candidates of the given views, by unit id, in the order found. */
+    /**
+     * The candidates of the given views, by unit id, in the order found, each scored by every view: a first stage
+     * finds them ({@link #firstStage}), a second scores only them ({@link #fillIn}).
+     */
     Map<String, Candidate> run(IndexSearcher searcher, Question q, Scope scope, Set<Feature> views)
             throws IOException {
         Map<String, Candidate> found = new LinkedHashMap<>();
-        for (Feature view : views) {
-            Query query = query(view, q, scope);
-            if (query == null) {
-                continue;
-            }
-            int depth = view.sentences() ? SENTENCE_DEPTH : UNIT_DEPTH;
-            if (!view.dense()) {
-                query = new BooleanQuery.Builder().add(query, Occur.MUST)
-                        .add(view.sentences() ? scope.sentenceFilter() : scope.unitFilter(), Occur.FILTER).build();
-            }
-            // a lexical view keeps one hit per wording, so copies of one rule do not fill its depth
-            ScoreDoc[] hits = view.dense() ? searcher.search(query, depth).scoreDocs
-                    : searcher.search(query, new DistinctWordings(depth));
-            String[] ids = DocOrder.strings(searcher, view.sentences() ? IndexFields.UNIT : IndexFields.ID, docs(hits));
-            for (int h = 0; h < hits.length; h++) {
-                ScoreDoc hit = hits[h];
-                double score = raw(view, hit.score);
-                Candidate c = found.computeIfAbsent(ids[h], Candidate::new);
-                if (!view.sentences()) {
-                    c.doc = hit.doc;
-                }
-                c.found(view, score);
-            }
-        }
+        firstStage(searcher, q, scope, views, found);
+        resolveDocs(searcher, found);
         fillIn(searcher, q, scope, views, found);
         describe(searcher, q, scope, found);
         return found;
     }
 
     /**
-     * Each view's score of every candidate, not only of those within its depth: a candidate another view found is
-     * scored by this one too (its query restricted to the candidates; exactly, for the dense views), so a view's
-     * cut-off is no evidence against it. Without this, the larger the corpus, the more candidates lack a view's
-     * score by chance, and the narrower each view's range of scores over the candidates.
+     * The first stage, which finds the candidates without scoring the corpus by every view: one lexical query, which
+     * Lucene skips through block by block once its best {@value #FIRST_DEPTH} wordings are held (one hit per wording,
+     * so copies of one rule do not fill it), and the nearest neighbours in each dense view (HNSW).
      */
-    private void fillIn(IndexSearcher searcher, Question q, Scope scope, Set<Feature> views,
-                        Map<String, Candidate> found) throws IOException {
-        for (Feature view : views) {
-            List<BytesRef> missing = new ArrayList<>();
-            found.forEach((id, c) -> {
-                if (Double.isNaN(c.raw(view))) {
-                    missing.add(new BytesRef(id));
-                }
-            });
-            if (missing.isEmpty() || (view.dense() && q.vector() == null)) {
-                continue;
+    private void firstStage(IndexSearcher searcher, Question q, Scope scope, Set<Feature> views,
+                            Map<String, Candidate> found) throws IOException {
+        // one lexical query, the words view's own (its pairs of nearby words weigh much in a long, quoted question);
+        // the characters view's for a question without words; none for a run of dense views alone
+        Feature lexical = Feature.WORDS;
+        Query first = null;
+        if (views.stream().anyMatch(v -> !v.dense())) {
+            first = query(lexical, q, scope);
+            if (first == null) {
+                lexical = Feature.CHARS;
+                first = query(lexical, q, scope);
             }
-            Query these = new BooleanQuery.Builder()
-                    .add(new TermInSetQuery(view.sentences() ? IndexFields.UNIT : IndexFields.ID, missing), Occur.FILTER)
-                    .add(view.sentences() ? scope.sentenceFilter() : scope.unitFilter(), Occur.FILTER).build();
-            int n = searcher.count(these);
-            Query query = n == 0 ? null : among(view, q, these, n);
+        }
+        if (first != null) {
+            Query query = new BooleanQuery.Builder().add(first, Occur.MUST).add(scope.unitFilter(), Occur.FILTER)
+                    .build();
+            ScoreDoc[] hits = searcher.search(query, new DistinctWordings(FIRST_DEPTH));
+            String[] ids = DocOrder.strings(searcher, IndexFields.ID, docs(hits));
+            for (int h = 0; h < hits.length; h++) {
+                Candidate c = found.computeIfAbsent(ids[h], Candidate::new);
+                c.doc = hits[h].doc;
+                c.found(lexical, hits[h].score);
+            }
+        }
+        for (Feature view : views) {
+            Query query = view.dense() ? query(view, q, scope) : null;
             if (query == null) {
                 continue;
             }
-            ScoreDoc[] hits = searcher.search(query, n).scoreDocs;
+            ScoreDoc[] hits = searcher.search(query, view.sentences() ? SENTENCE_DEPTH : UNIT_DEPTH).scoreDocs;
             String[] ids = DocOrder.strings(searcher, view.sentences() ? IndexFields.UNIT : IndexFields.ID, docs(hits));
             for (int h = 0; h < hits.length; h++) {
-                Candidate c = found.get(ids[h]);
-                if (c != null) {
-                    c.found(view, raw(view, hits[h].score));
+                Candidate c = found.computeIfAbsent(ids[h], Candidate::new);
+                if (!view.sentences()) {
+                    c.doc = hits[h].doc;
                 }
+                c.found(view, raw(view, hits[h].score));
             }
         }
     }
 
     /**
-     * A view's query scoring exactly the records of {@code these} ({@code n} of them; exact KNN among them for a
-     * dense view), or null when the question gives the view nothing to search with.
+     * The second stage: each view's score of every candidate, whichever view found it, so a view's cut-off is no
+     * evidence against a candidate (without this, the larger the corpus, the more candidates lack a view's score by
+     * chance). Each unit view scores the candidates' docs, each sentence view their sentences (a unit takes its best
+     * sentence's score), by advancing one scorer per leaf to them: the cost grows with the candidates, not with what
+     * the question matches in the corpus. The dense views' scores are the exact similarities a neighbour search gives.
      */
-    Query among(Feature view, Question q, Query these, int n) {
-        if (view.dense()) {
-            return q.vector() == null ? null : new KnnFloatVectorQuery(
-                    view.sentences() ? IndexFields.SENTENCE_VECTOR : IndexFields.VECTOR, q.vector(), n, these);
+    private void fillIn(IndexSearcher searcher, Question q, Scope scope, Set<Feature> views,
+                        Map<String, Candidate> found) throws IOException {
+        List<Candidate> candidates = new ArrayList<>(found.values());
+        Sentences sentences = null;
+        for (Feature view : views) {
+            if (view.sentences() && sentences == null) {
+                sentences = sentencesOf(searcher, scope, found.keySet());
+            }
+            List<Candidate> lacking = view.sentences() ? List.of()
+                    : candidates.stream().filter(c -> Double.isNaN(c.raw(view))).toList();
+            int[] docs = view.sentences() ? sentences.docs() : lacking.stream().mapToInt(c -> c.doc).toArray();
+            double[] scores = docs.length == 0 ? new double[0] : scores(searcher, view, q, docs);
+            for (int i = 0; i < docs.length; i++) {
+                if (!Double.isNaN(scores[i])) {
+                    Candidate c = view.sentences() ? found.get(sentences.units()[i]) : lacking.get(i);
+                    if (c != null) {
+                        c.found(view, scores[i]);
+                    }
+                }
+            }
         }
-        Query query = query(view, q, null);
-        return query == null ? null
-                : new BooleanQuery.Builder().add(query, Occur.MUST).add(these, Occur.FILTER).build();
+    }
+
+    /** The sentence records of some units, and the unit of each. */
+    record Sentences(int[] docs, String[] units) {
+    }
+
+    /** The sentence records of these units (within the scope, when one is given), in doc order. */
+    static Sentences sentencesOf(IndexSearcher searcher, Scope scope, java.util.Collection<String> unitIds)
+            throws IOException {
+        Query theirs = new BooleanQuery.Builder()
+                .add(new TermInSetQuery(IndexFields.UNIT, unitIds.stream().map(BytesRef::new).toList()), Occur.FILTER)
+                .add(scope == null ? new TermQuery(new Term(IndexFields.KIND, UnitKind.SENTENCE.label()))
+                        : scope.sentenceFilter(), Occur.FILTER).build();
+        List<Integer> docs = new ArrayList<>();
+        forEachMatch(searcher, theirs, leaf -> d -> docs.add(leaf.docBase + d));
+        int[] sentenceDocs = docs.stream().mapToInt(Integer::intValue).toArray();
+        return new Sentences(sentenceDocs, DocOrder.strings(searcher, IndexFields.UNIT, sentenceDocs));
+    }
+
+    /** Each candidate's doc, for those a sentence view found (their unit's doc not known yet). */
+    private static void resolveDocs(IndexSearcher searcher, Map<String, Candidate> found) throws IOException {
+        List<BytesRef> ids = new ArrayList<>();
+        found.values().stream().filter(c -> c.doc < 0).forEach(c -> ids.add(new BytesRef(c.unitId)));
+        if (!ids.isEmpty()) {
+            forEachMatch(searcher, new TermInSetQuery(IndexFields.ID, ids), leaf -> {
+                SortedDocValues idValues = DocValues.getSorted(leaf.reader(), IndexFields.ID);
+                return d -> {
+                    if (idValues.advanceExact(d)) {
+                        Candidate c = found.get(idValues.lookupOrd(idValues.ordValue()).utf8ToString());
+                        if (c != null) {
+                            c.doc = leaf.docBase + d;
+                        }
+                    }
+                };
+            });
+        }
+        found.values().removeIf(c -> c.doc < 0); // a unit removed since its sentences were read
+    }
+
+    /**
+     * A view's raw value (see {@link #raw}) of each of these docs (units for a unit view, sentences for a sentence
+     * view; NaN where the view does not match one), or all NaN when the question gives the view nothing to search
+     * with: one scorer per leaf advanced to the docs for a lexical view, the exact similarity for a dense one.
+     */
+    double[] scores(IndexSearcher searcher, Feature view, Question q, int[] docs) throws IOException {
+        double[] scores = null;
+        if (view.dense() && q.vector() != null) {
+            scores = DocOrder.similarities(searcher,
+                    view.sentences() ? IndexFields.SENTENCE_VECTOR : IndexFields.VECTOR, q.vector(), docs);
+        } else if (!view.dense()) {
+            Query query = query(view, q, null);
+            scores = query == null ? null : DocOrder.scores(searcher, query, docs);
+        }
+        if (scores == null) {
+            scores = new double[docs.length];
+            java.util.Arrays.fill(scores, Double.NaN);
+        }
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] = Double.isNaN(scores[i]) ? Double.NaN : raw(view, (float) scores[i]);
+        }
+        return scores;
     }
 
     /** A view's raw value of a hit's score: the cosine for a dense view (DOT_PRODUCT scores (1 + cos) / 2). */
@@ -193,20 +263,8 @@ final class Retrieval {
         if (found.isEmpty()) {
             return;
         }
-        List<BytesRef> ids = new ArrayList<>();
-        found.keySet().forEach(id -> ids.add(new BytesRef(id)));
-        Query theseUnits = new TermInSetQuery(IndexFields.ID, ids);
-        ScoreDoc[] units = searcher.search(theseUnits, found.size()).scoreDocs;
-        String[] unitIds = DocOrder.strings(searcher, IndexFields.ID, docs(units));
-        for (int u = 0; u < units.length; u++) {
-            Candidate c = found.get(unitIds[u]);
-            if (c != null) {
-                c.doc = units[u].doc;
-            }
-        }
-        found.values().removeIf(c -> c.doc < 0); // a unit removed since its sentences were read
         joinCopies(searcher, q, scope, found);
-        theseUnits = new TermInSetQuery(IndexFields.ID, found.keySet().stream().map(BytesRef::new).toList());
+        Query theseUnits = new TermInSetQuery(IndexFields.ID, found.keySet().stream().map(BytesRef::new).toList());
         List<Candidate> inDocOrder = new ArrayList<>(found.values());
         inDocOrder.sort(java.util.Comparator.comparingInt(c -> c.doc)); // stored fields read block by block
         int[] candidateDocs = new int[inDocOrder.size()];

@@ -35,24 +35,27 @@ public final class QuestionWords {
     }
 
     /**
-     * The intents the question's words state, longest words first so 多少次 counts as frequency. A word counts only
-     * where the segmenter cuts the question around it: 标准 asks how much, the 标准 inside 标准化 asks nothing.
+     * The intents the question's words state, longest words first so 多少次 counts as frequency. A word inside a
+     * longer word of the question, as the segmenter cuts it, asks nothing: 标准 asks how much, the 标准 of 标准化 does
+     * not. A word across two of the segmenter's words still asks (几个 of 几/个人).
      */
     public Set<Intent> intentsOf(String question) {
         Set<Intent> intents = java.util.EnumSet.noneOf(Intent.class);
-        Set<Integer> cuts = cuts(question);
+        List<int[]> spans = spans(question);
         StringBuilder rest = new StringBuilder(question);
         List<String> byLength = words.keySet().stream().sorted((a, b) -> b.length() - a.length()).toList();
         for (String word : byLength) {
             for (int at = rest.indexOf(word); at >= 0; at = rest.indexOf(word, at + word.length())) {
-                if (!cuts.contains(at) || !cuts.contains(at + word.length())) {
+                int from = at;
+                int to = at + word.length();
+                if (spans.stream().anyMatch(w -> w[0] <= from && to <= w[1] && w[1] - w[0] > to - from)) {
                     continue;
                 }
                 Intent intent = words.get(word);
                 if (intent != null) {
                     intents.add(intent);
                 }
-                for (int i = at; i < at + word.length(); i++) {
+                for (int i = from; i < to; i++) {
                     rest.setCharAt(i, ' '); // the same length: offsets stay those of the question
                 }
             }
@@ -60,21 +63,20 @@ public final class QuestionWords {
         return intents;
     }
 
-    /** The offsets where the question's words begin and end. */
-    private static Set<Integer> cuts(String question) {
-        Set<Integer> cuts = new java.util.HashSet<>(List.of(0, question.length()));
+    /** Where the question's words stand, as the segmenter cuts it: start and end offsets. */
+    private static List<int[]> spans(String question) {
+        List<int[]> spans = new java.util.ArrayList<>();
         try (HanLPTokenizer words = new HanLPTokenizer(false)) {
             var offset = words.addAttribute(org.apache.lucene.analysis.tokenattributes.OffsetAttribute.class);
             words.setReader(new java.io.StringReader(question));
             words.reset();
             while (words.incrementToken()) {
-                cuts.add(offset.startOffset());
-                cuts.add(offset.endOffset());
+                spans.add(new int[] {offset.startOffset(), offset.endOffset()});
             }
             words.end();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        return cuts;
+        return spans;
     }
 }

@@ -87,6 +87,8 @@ class HanLPAnalyzerTest {
         assertEquals(java.util.Set.of(), QuestionWords.get().intentsOf("西安党支部标准化达标目标"));
         assertEquals(java.util.Set.of(QuestionWords.Intent.AMOUNT), QuestionWords.get().intentsOf("国企每名党员活动经费标准"));
         assertEquals(java.util.Set.of(QuestionWords.Intent.FREQUENCY), QuestionWords.get().intentsOf("不合格党员给多长整改期"));
+        // 几个 across 几/个人 still asks how many
+        assertEquals(java.util.Set.of(QuestionWords.Intent.AMOUNT), QuestionWords.get().intentsOf("党小组最少几个人"));
     }
 
     @Test

@@ -24,6 +24,8 @@ import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
  */
 public final class HanLPTokenizer extends Tokenizer {
     static final int CHUNK = 4096;
+    /** Texts segmented by tokenizers of the query flavour, counted so a test can tell how often a search does it. */
+    private static final java.util.concurrent.atomic.LongAdder QUERY_PASSES = new java.util.concurrent.atomic.LongAdder();
     private static final String BREAKS = "\n。！？；!?;";
 
     private final CharTermAttribute termAtt = addAttribute(CharTermAttribute.class);
@@ -50,9 +52,17 @@ public final class HanLPTokenizer extends Tokenizer {
         this.segment = HanLP.newSegment().enableOffset(true).enableIndexMode(indexMode);
     }
 
+    /** How many texts tokenizers of the query flavour (not index mode) have segmented in this JVM. */
+    public static long queryPasses() {
+        return QUERY_PASSES.sum();
+    }
+
     @Override
     public void reset() throws IOException {
         super.reset();
+        if (!indexMode) {
+            QUERY_PASSES.increment();
+        }
         pending.setLength(0);
         pendingStart = 0;
         exhausted = false;

@@ -109,7 +109,8 @@ public final class Evaluator {
                 if (!q.answerable()) {
                     continue; // nothing to rank: measured by coverage()
                 }
-                CandidateSet candidates = search.candidates(Question.of(q.question(), vectors), q.kind());
+                CandidateSet candidates = search.candidates(Question.of(q.question(), vectors,
+                        index.analyzer().queryAnalyzer()), q.kind());
                 boolean[] right = new boolean[candidates.size()];
                 for (int i = 0; i < right.length; i++) {
                     right[i] = isRight(candidates.texts().get(i), q, set.exam());

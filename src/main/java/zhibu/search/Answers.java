@@ -101,7 +101,7 @@ final class Answers {
      */
     String otherBody(Question q, List<String> path, String sentence) {
         String where = zhibu.core.ChineseNumbers.foldAll(String.join(" ", path) + " " + sentence);
-        for (List<List<String>> phrase : words.nounPhrases(q.words(), w -> BODY.matcher(w).matches())) {
+        for (List<List<String>> phrase : words.nounPhrases(q.tokens(), w -> BODY.matcher(w).matches())) {
             if (phrase.stream().anyMatch(forms -> forms.stream().noneMatch(where::contains)
                     // a rule on 党组织 speaks of every level of them, a 支部 too (not of a 党小组, which is none)
                     && !(forms.get(0).endsWith("支部") && where.contains("党组织")))) {
@@ -114,7 +114,7 @@ final class Answers {
     /** The question's words with their synonyms, each weighed by its rarity in the clauses. */
     private List<Word> weighted(IndexSearcher searcher, Question q) throws IOException {
         List<Word> out = new ArrayList<>();
-        for (List<String> forms : words.termGroups(q.words())) {
+        for (List<String> forms : words.termGroups(q.tokens())) {
             // a word is as common as its most common form of two characters or more (开 is rare alone, 召开 is not)
             double weight = forms.stream().filter(f -> f.length() > 1).mapToDouble(f -> idf(searcher, f)).min()
                     .orElse(0);
@@ -137,7 +137,7 @@ final class Answers {
 
     /** Whether the question names a thing (a noun, with its synonyms) that no clause or case uses at all. */
     boolean absentNoun(IndexSearcher searcher, Question q) throws IOException {
-        for (List<String> forms : words.nounGroups(q.words())) {
+        for (List<String> forms : words.nounGroups(q.tokens())) {
             if (!used(searcher, forms)) {
                 return true;
             }
@@ -175,7 +175,7 @@ final class Answers {
      */
     private List<String> absent(IndexSearcher searcher, Question q) throws IOException {
         List<String> absent = new ArrayList<>();
-        for (List<String> forms : words.termGroups(q.words())) {
+        for (List<String> forms : words.termGroups(q.tokens())) {
             if (!used(searcher, forms) && !AnswerFinder.asksLimit(forms.get(0))) {
                 absent.add(forms.get(0));
             }
@@ -205,7 +205,7 @@ final class Answers {
         double found = 0;
         String folded = zhibu.core.ChineseNumbers.foldAll(text);
         Set<String> seen = new java.util.HashSet<>();
-        for (List<String> forms : words.termGroups(q.words())) {
+        for (List<String> forms : words.termGroups(q.tokens())) {
             String word = forms.get(0);
             if (word.length() < 2 || !seen.add(word)) {
                 continue;

@@ -15,23 +15,26 @@ import zhibu.vectors.Vectors;
  * One question, analysed once per request and used by every view, the highlighter, the facets and the answer:
  * the text as asked; its words for the lexical views (places taken out: they steer instead; 三个人 said as the rules
  * say it, 3人); the places, branch types and numbers it names; whether it asks how often or how much; what a long,
- * quoted or fill-in question's wording is (null for a short one); and its vector for the semantic views (null when
- * vectors are off).
+ * quoted or fill-in question's wording is (null for a short one); its vector for the semantic views (null when
+ * vectors are off); and its words as the query analyzer makes them ({@link QueryTokens}), analysed once for every
+ * view, field, highlight and the answer card.
  */
 public record Question(String text, String words, List<String> places, Set<BranchType> branchTypes,
-                       Set<QuestionWords.Intent> intents, List<Double> numbers, Quotation quotation, float[] vector) {
+                       Set<QuestionWords.Intent> intents, List<Double> numbers, Quotation quotation, float[] vector,
+                       QueryTokens tokens) {
     private static final Pattern VILLAGE = Pattern.compile("村(?!委会|民委员会)");
     private static final Pattern CAMPUS = Pattern.compile("学生|教职工|院系|二级学院");
     /** 三个人 is how people say 3人: the classifier goes so the count meets the rules' wording. */
     private static final Pattern COUNT_OF_PEOPLE = Pattern.compile("(\\d+|[一二两三四五六七八九十]+)个人");
     private static final Pattern NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?");
 
-    /** The question without a vector: for the lexical views alone. */
+    /** The question without a vector, its words analysed as HanLP's query analyzer makes them. */
     public static Question of(String question) {
-        return of(question, Vectors.off());
+        return of(question, Vectors.off(), zhibu.analysis.AnalyzerChoice.HANLP.queryAnalyzer());
     }
 
-    public static Question of(String question, Vectors vectors) {
+    /** The question, its vector made by {@code vectors} (when on) and its words analysed by {@code analyzer}. */
+    public static Question of(String question, Vectors vectors, org.apache.lucene.analysis.Analyzer analyzer) {
         String q = question == null ? "" : question.strip();
         List<String> places = Regions.get().mentionedIn(q);
         String words = q;
@@ -56,8 +59,9 @@ public record Question(String text, String words, List<String> places, Set<Branc
             numbers.add(Double.parseDouble(m.group()));
         }
         float[] vector = vectors.enabled() && !q.isEmpty() ? vectors.question(q) : null;
-        return new Question(q, words.strip(), places, types, QuestionWords.get().intentsOf(q), List.copyOf(numbers),
-                Quotation.forQuestion(q), vector);
+        String searched = words.strip();
+        return new Question(q, searched, places, types, QuestionWords.get().intentsOf(q), List.copyOf(numbers),
+                Quotation.forQuestion(q), vector, QueryTokens.of(analyzer, searched));
     }
 
     /**
@@ -70,7 +74,8 @@ public record Question(String text, String words, List<String> places, Set<Branc
             rest = rest.replace(mention, " ");
         }
         return rest.isBlank() || rest.equals(words) ? this
-                : new Question(text, rest.strip(), places, branchTypes, intents, numbers, quotation, vector);
+                : new Question(text, rest.strip(), places, branchTypes, intents, numbers, quotation, vector,
+                QueryTokens.of(tokens.analyzer(), rest.strip()));
     }
 
     public boolean isEmpty() {

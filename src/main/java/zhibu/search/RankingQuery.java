@@ -1,12 +1,9 @@
 package zhibu.search;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -30,11 +27,16 @@ public final class RankingQuery {
     static final int LONG_QUESTION = 8;
     static final int NEAR_SLOP = 4;
     private final Analyzer analyzer;
-    private final QueryBuilder builder;
+    private final Builder builder;
 
     public RankingQuery(Analyzer queryAnalyzer) {
         this.analyzer = queryAnalyzer;
-        this.builder = new QueryBuilder(queryAnalyzer);
+        this.builder = new Builder(queryAnalyzer);
+    }
+
+    /** The text analysed by this query's analyzer, once: what every query and word list below is built from. */
+    public QueryTokens analyse(String text) {
+        return QueryTokens.of(analyzer, text);
     }
 
     /** The question's words in every field, without proximity: what highlights are made of. */
@@ -48,15 +50,16 @@ public final class RankingQuery {
     }
 
     private Query wordsQuery(Question q, boolean withProximity) {
+        QueryTokens tokens = q.tokens();
         BooleanQuery.Builder words = new BooleanQuery.Builder();
         int clauses = 0;
         for (String field : IndexFields.TEXT_FIELDS) {
-            clauses += addField(words, field, q.words(), 1f);
+            clauses += addField(words, field, tokens, 1f);
         }
-        clauses += addField(words, IndexFields.HEADING, q.words(), HEADING);
-        clauses += addField(words, IndexFields.PATH, q.words(), PATH);
-        clauses += addField(words, IndexFields.TITLE, q.words(), TITLE);
-        List<String> terms = withProximity ? terms(q.words()) : List.of();
+        clauses += addField(words, IndexFields.HEADING, tokens, HEADING);
+        clauses += addField(words, IndexFields.PATH, tokens, PATH);
+        clauses += addField(words, IndexFields.TITLE, tokens, TITLE);
+        List<String> terms = withProximity ? terms(tokens, false) : List.of();
         float nearBoost = terms.size() > LONG_QUESTION ? NEAR_LONG : NEAR;
         for (int i = 0; i + 1 < terms.size(); i++) {
             if (!terms.get(i).equals(terms.get(i + 1))) {
@@ -69,8 +72,13 @@ public final class RankingQuery {
         return clauses == 0 ? null : words.build();
     }
 
-    private int addField(BooleanQuery.Builder into, String field, String text, float boost) {
-        Query q = builder.createBooleanQuery(field, text, Occur.SHOULD);
+    /** Any of the words in one field, as BM25 adds them up (synonyms of a word as one term); null when none. */
+    public Query fieldQuery(String field, QueryTokens tokens) {
+        return builder.any(field, tokens);
+    }
+
+    private int addField(BooleanQuery.Builder into, String field, QueryTokens tokens, float boost) {
+        Query q = fieldQuery(field, tokens);
         if (q == null) {
             return 0;
         }
@@ -78,81 +86,44 @@ public final class RankingQuery {
         return 1;
     }
 
-    /** The question's words as the analyzer makes them, synonyms left out (they sit at the same positions). */
-    public List<String> terms(String text) {
-        return terms(text, false);
-    }
-
-    /** The token type of a synonym stacked on a word (Lucene's SynonymGraphFilter). */
-    private static final String SYNONYM = org.apache.lucene.analysis.synonym.SynonymGraphFilter.TYPE_SYNONYM;
-
-    /**
-     * One position of the analysed text: the word as segmented followed by its synonyms, the segmenter's tag of the
-     * word and where the word stands.
-     */
-    private record Position(List<String> forms, String type, int start, int end) {
-        boolean noun() {
-            // a person's name (nr…) is no matter a rule treats, and the segmenter finds names where there are none
-            // (钱谁); nz is the tag of every word of HanLP's general custom dictionary, verbs too (调走): a noun only
-            // when it is one of the domain's terms
-            return type.startsWith("n") && !type.equals("ng") && !type.startsWith("nr")
-                    && (!type.equals("nz") || zhibu.analysis.DomainDictionary.isTerm(forms.get(0)));
+    /** Lucene's query builder fed the tokens analysed once instead of analysing the text again for each field. */
+    private static final class Builder extends QueryBuilder {
+        Builder(Analyzer analyzer) {
+            super(analyzer);
         }
-    }
 
-    /** The text's positions as the analyzer makes them, each word with the synonyms stacked on it. */
-    private List<Position> positions(String text) {
-        List<Position> positions = new ArrayList<>();
-        try (TokenStream ts = analyzer.tokenStream(IndexFields.TEXT, text)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            var posInc = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute.class);
-            var type = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.TypeAttribute.class);
-            var offset = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.OffsetAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) {
-                boolean synonym = SYNONYM.equals(type.type());
-                if (posInc.getPositionIncrement() > 0 || positions.isEmpty()) {
-                    positions.add(new Position(new ArrayList<>(), type.type(), offset.startOffset(),
-                            offset.endOffset()));
-                }
-                Position at = positions.get(positions.size() - 1);
-                if (synonym) {
-                    at.forms().add(term.toString());
-                } else { // the word as segmented leads its synonyms, which the filter puts before it
-                    at.forms().add(0, term.toString());
-                    positions.set(positions.size() - 1, new Position(at.forms(), type.type(), at.start(), at.end()));
-                }
+        Query any(String field, QueryTokens tokens) {
+            try (var stream = tokens.stream()) {
+                return createFieldQuery(stream, Occur.SHOULD, field, false, 0);
+            } catch (java.io.IOException e) {
+                throw new UncheckedIOException(e);
             }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
-        return positions;
     }
 
     /** The question's words by position: each word with its synonyms (支委会, 支部委员会会议, 支部委员会). */
-    public List<List<String>> termGroups(String text) {
-        return positions(text).stream().map(Position::forms).toList();
+    public List<List<String>> termGroups(QueryTokens tokens) {
+        return tokens.positions().stream().map(QueryTokens.Position::forms).toList();
     }
 
     /**
      * The question's nouns (the segmenter's n…, vn and nz words of two characters or more) by position, each with
      * its synonyms: what a question is about, as against how it asks.
      */
-    public List<List<String>> nounGroups(String text) {
-        return positions(text).stream()
+    public List<List<String>> nounGroups(QueryTokens tokens) {
+        return tokens.positions().stream()
                 .filter(p -> p.forms().get(0).length() > 1 && (p.noun() || p.type().equals("vn")))
-                .map(Position::forms).toList();
+                .map(QueryTokens.Position::forms).toList();
     }
 
     /**
      * The question's noun phrases — runs of adjacent nouns (n…, not vn), each word with its synonyms — that end in
      * a word {@code head} accepts: 中央 + 委员会, 支部 + 党员 + 大会.
      */
-    public List<List<List<String>>> nounPhrases(String text, java.util.function.Predicate<String> head) {
+    public List<List<List<String>>> nounPhrases(QueryTokens tokens, java.util.function.Predicate<String> head) {
         List<List<List<String>>> phrases = new ArrayList<>();
-        List<Position> run = new ArrayList<>();
-        for (Position p : positions(text)) {
+        List<QueryTokens.Position> run = new ArrayList<>();
+        for (QueryTokens.Position p : tokens.positions()) {
             if (!p.noun() || !run.isEmpty() && run.get(run.size() - 1).end() != p.start()) {
                 close(run, phrases, head);
             }
@@ -164,18 +135,18 @@ public final class RankingQuery {
         return phrases;
     }
 
-    private static void close(List<Position> run, List<List<List<String>>> phrases,
+    private static void close(List<QueryTokens.Position> run, List<List<List<String>>> phrases,
                               java.util.function.Predicate<String> head) {
         if (!run.isEmpty() && head.test(run.get(run.size() - 1).forms().get(0))) {
-            phrases.add(run.stream().map(Position::forms).toList());
+            phrases.add(run.stream().map(QueryTokens.Position::forms).toList());
         }
         run.clear();
     }
 
     /** The question's words as the analyzer makes them, with their synonyms when asked. */
-    public List<String> terms(String text, boolean synonyms) {
+    public List<String> terms(QueryTokens tokens, boolean synonyms) {
         List<String> terms = new ArrayList<>();
-        positions(text).forEach(p -> terms.addAll(synonyms ? p.forms() : p.forms().subList(0, 1)));
+        tokens.positions().forEach(p -> terms.addAll(synonyms ? p.forms() : p.forms().subList(0, 1)));
         return terms;
     }
 }

@@ -32,7 +32,6 @@ import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.QueryBuilder;
 import zhibu.analysis.CharsAnalyzer;
 import zhibu.analysis.QuestionWords;
 import zhibu.core.BranchType;
@@ -56,12 +55,10 @@ final class Retrieval {
     static final int STEERING_TYPES = 2;
 
     private final RankingQuery words;
-    private final QueryBuilder sentenceWords;
     private final Analyzer chars = new CharsAnalyzer();
 
     Retrieval(Analyzer queryAnalyzer) {
         this.words = new RankingQuery(queryAnalyzer);
-        this.sentenceWords = new QueryBuilder(queryAnalyzer);
     }
 
     /**
@@ -225,7 +222,7 @@ final class Retrieval {
         return switch (view) {
             case WORDS -> words.wordsQuery(q);
             case CHARS -> charsQuery(IndexFields.CHARS, q.text());
-            case SENTENCE_WORDS -> sentenceWords.createBooleanQuery(IndexFields.SENTENCE, q.words(), Occur.SHOULD);
+            case SENTENCE_WORDS -> words.fieldQuery(IndexFields.SENTENCE, q.tokens());
             case SENTENCE_CHARS -> charsQuery(IndexFields.SENTENCE_CHARS, q.text());
             case DENSE -> q.vector() == null ? null
                     : new KnnFloatVectorQuery(IndexFields.VECTOR, q.vector(), UNIT_DEPTH, scope.unitFilter());

@@ -70,7 +70,8 @@ public final class SearchService {
 
     /** The question as every view, the highlighter and the answer use it. */
     public Question question(String text) {
-        return Question.of(text, fusion.needsVectors() ? index.vectors() : zhibu.vectors.Vectors.off());
+        return Question.of(text, fusion.needsVectors() ? index.vectors() : zhibu.vectors.Vectors.off(),
+                queryAnalyzer);
     }
 
     /** The longest a search's views may take together before they answer with what they found so far. */
@@ -235,7 +236,7 @@ public final class SearchService {
 
     /** The question's words as the query analyzer cuts them (synonyms left out), for suggestions. */
     public List<String> wordsOf(String question) {
-        return words.terms(Question.of(question).words());
+        return words.terms(question(question).tokens(), false);
     }
 
     /** The candidates of a question in a scope, best first, and how the views were scaled. */

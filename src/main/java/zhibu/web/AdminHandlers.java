@@ -108,6 +108,10 @@ final class AdminHandlers {
                         e instanceof IOException io ? io : new IOException(e));
             }
             LOG.info("an upload's form was refused: {}", rootMessage(e));
+            // the parser stopped inside the body: what is left is read and dropped, and the connection is not
+            // offered again (a client that reused it would find it closed under its next request)
+            drain(ctx);
+            ctx.header("Connection", "close");
             throw ApiError.badRequest(formProblem(e));
         }
         if (files.isEmpty()) {

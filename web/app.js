@@ -163,7 +163,7 @@ async function renderSearch(main, params) {
   const filtered = params.get('docId');
   const filteredTitle = (documents.find((d) => d.docId === filtered) || result.hits.find((h) => h.docId === filtered) || {}).docTitle;
 
-  const heading = el('h1', { class: 'results-title' }, '“', q, '” ', el('span', { class: 'meta' }, '共 ' + result.total + ' 条' + KIND_LABELS[kind === 'all' ? 'clause' : kind] + '（' + result.tookMs + ' 毫秒）'));
+  const heading = el('h1', { class: 'results-title' }, '“', q, '” ', el('span', { class: 'meta' }, (result.totalRelation === 'gte' ? '至少 ' : '共 ') + result.total + ' 条' + KIND_LABELS[kind === 'all' ? 'clause' : kind] + '（' + result.tookMs + ' 毫秒）'));
   const active = [];
   if (params.get('branchType')) active.push(['branchType', '类型：' + params.get('branchType')]);
   if (filtered) active.push(['docId', '文件：' + (filteredTitle || filtered)]);

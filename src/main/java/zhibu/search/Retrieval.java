@@ -62,17 +62,30 @@ final class Retrieval {
     }
 
     /**
-     * The candidates of the given views, by unit id, in the order found, each scored by every view: a first stage
-     * finds them ({@link #firstStage}), a second scores only them ({@link #fillIn}).
+     * A question's candidates by unit id, in the order found, and whether they are all the units the first stage
+     * matched ({@code complete}; otherwise its lexical query held its best {@value #FIRST_DEPTH} wordings and there
+     * are more).
      */
-    Map<String, Candidate> run(IndexSearcher searcher, Question q, Scope scope, Set<Feature> views)
-            throws IOException {
-        Map<String, Candidate> found = new LinkedHashMap<>();
-        firstStage(searcher, q, scope, views, found);
-        resolveDocs(searcher, found);
-        fillIn(searcher, q, scope, views, found);
-        describe(searcher, q, scope, found);
+    record Found(Map<String, Candidate> candidates, boolean complete) {
+    }
+
+    /**
+     * The candidates of the given views, each scored by every view: a first stage finds them ({@link #firstStage}),
+     * a second scores only them ({@link #fillIn}).
+     */
+    Found run(IndexSearcher searcher, Question q, Scope scope, Set<Feature> views) throws IOException {
+        Found found = find(searcher, q, scope, views);
+        fillIn(searcher, q, scope, views, found.candidates());
+        describe(searcher, q, scope, found.candidates());
         return found;
+    }
+
+    /** The first stage's candidates alone, unscored by the views that did not find them: what facets count. */
+    Found find(IndexSearcher searcher, Question q, Scope scope, Set<Feature> views) throws IOException {
+        Map<String, Candidate> found = new LinkedHashMap<>();
+        boolean complete = firstStage(searcher, q, scope, views, found);
+        resolveDocs(searcher, found);
+        return new Found(found, complete);
     }
 
     /**
@@ -80,8 +93,9 @@ final class Retrieval {
      * Lucene skips through block by block once its best {@value #FIRST_DEPTH} wordings are held (one hit per wording,
      * so copies of one rule do not fill it), and the nearest neighbours in each dense view (HNSW).
      */
-    private void firstStage(IndexSearcher searcher, Question q, Scope scope, Set<Feature> views,
-                            Map<String, Candidate> found) throws IOException {
+    private boolean firstStage(IndexSearcher searcher, Question q, Scope scope, Set<Feature> views,
+                               Map<String, Candidate> found) throws IOException {
+        boolean complete = true;
         // one lexical query, the words view's own (its pairs of nearby words weigh much in a long, quoted question);
         // the characters view's for a question without words; none for a run of dense views alone
         Feature lexical = Feature.WORDS;
@@ -97,6 +111,7 @@ final class Retrieval {
             Query query = new BooleanQuery.Builder().add(first, Occur.MUST).add(scope.unitFilter(), Occur.FILTER)
                     .build();
             ScoreDoc[] hits = searcher.search(query, new DistinctWordings(FIRST_DEPTH));
+            complete = hits.length < FIRST_DEPTH;
             String[] ids = DocOrder.strings(searcher, IndexFields.ID, docs(hits));
             for (int h = 0; h < hits.length; h++) {
                 Candidate c = found.computeIfAbsent(ids[h], Candidate::new);
@@ -119,6 +134,7 @@ final class Retrieval {
                 c.found(view, raw(view, hits[h].score));
             }
         }
+        return complete;
     }
 
     /**

@@ -11,15 +11,26 @@ import zhibu.answer.Answer;
  * try instead. {@code documents} names the documents of the hits with their counts (the {@code docTitle} facet
  * counts by title, which repeat across places). {@code constraints} are the places the question named, taken as
  * filters (see {@link Constraint}); {@code fromCases}, when no clause answers a clause search, a case passage that
- * does.
+ * does. {@code totalRelation} says whether {@code total} counts every match ({@code eq}) or is a lower bound
+ * ({@code gte}: the first stage kept its best candidates and there are more).
  */
-public record SearchResult(String query, long total, long tookMs, List<SearchHit> hits,
+public record SearchResult(String query, long total, TotalRelation totalRelation, long tookMs, List<SearchHit> hits,
                            Map<String, Map<String, Integer>> facets, List<DocumentFacet> documents, Answer answer,
                            boolean covered, List<String> absentWords, List<String> suggestions,
                            List<Constraint> constraints, CasePassage fromCases) {
     public SearchResult withSuggestions(List<String> terms) {
-        return new SearchResult(query, total, tookMs, hits, facets, documents, answer, covered, absentWords,
+        return new SearchResult(query, total, totalRelation, tookMs, hits, facets, documents, answer, covered, absentWords,
                 List.copyOf(terms), constraints, fromCases);
+    }
+
+    /** Whether a total is exact or a lower bound; in JSON {@code eq} or {@code gte}. */
+    public enum TotalRelation {
+        EQ, GTE;
+
+        @com.fasterxml.jackson.annotation.JsonValue
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     /**

@@ -113,10 +113,14 @@ public final class SearchService {
             Question asked = request.constraints()
                     ? q.without(documents.stream().map(NamedDocuments.Named::mention).toList()) : q;
             Ranked found = rank(searcher, asked, scope);
-            Ranked sideways = scope.filtered() ? rank(searcher, asked, scope.unfiltered()) : found;
+            // facets show what the other filters' values would give: counted over the first stage's candidates
+            // without the filters, not by ranking again
+            java.util.Collection<Candidate> sideways = scope.filtered()
+                    ? retrieval.find(searcher, asked, scope.unfiltered(), fusion.views()).candidates().values()
+                    : found.candidates();
             List<Constraint> constraints = new ArrayList<>();
             Ranked ranked = named(searcher, q, documents, found, constraints, request.constraints());
-            FacetCounts facets = facets(searcher, sideways.candidates(), request.kind());
+            FacetCounts facets = facets(searcher, sideways, request.kind());
 
             List<Candidate> page = ranked.candidates().subList(Math.min(request.offset(), ranked.candidates().size()),
                     Math.min(request.offset() + request.limit(), ranked.candidates().size()));
@@ -144,7 +148,8 @@ public final class SearchService {
             long took = (System.nanoTime() - started) / 1_000_000;
             SearchResult.CasePassage fromCases = request.kind() == UnitKind.CLAUSE && request.offset() == 0
                     ? fromCases(searcher, asked, answer) : null;
-            return new SearchResult(q.text(), ranked.candidates().size(), took, hits, facets.byDimension(),
+            return new SearchResult(q.text(), ranked.candidates().size(),
+                    ranked.complete() ? SearchResult.TotalRelation.EQ : SearchResult.TotalRelation.GTE, took, hits, facets.byDimension(),
                     facets.documents(), answer.answer(), answer.covered(), answer.absent(), List.of(),
                     List.copyOf(constraints), fromCases);
         });
@@ -187,7 +192,7 @@ public final class SearchService {
     public CandidateSet candidates(Question q, UnitKind kind) throws IOException {
         return index.withSearcher(searcher -> {
             Map<String, Candidate> found = retrieval.run(searcher, q, new Retrieval.Scope(kind, null, null, null),
-                    availableViews());
+                    availableViews()).candidates();
             List<Candidate> list = new ArrayList<>(found.values());
             List<String> texts = new ArrayList<>();
             StoredFields stored = searcher.storedFields();
@@ -240,7 +245,7 @@ public final class SearchService {
     }
 
     /** The candidates of a question in a scope, best first, and how the views were scaled. */
-    record Ranked(List<Candidate> candidates, Fusion.Scaling scaling) {
+    record Ranked(List<Candidate> candidates, Fusion.Scaling scaling, boolean complete) {
     }
 
     /** The cases whose sentences are weighed when no clause answers. */
@@ -325,13 +330,13 @@ public final class SearchService {
         documents.forEach(d -> constraints.add(Constraint.document(d, byDocument)));
         // with a document applied, a place named beside it (湖南的五化意见) is said, not applied on its own
         q.places().forEach(p -> constraints.add(Constraint.place(p, byPlace)));
-        return first != ranked.candidates() ? new Ranked(first, ranked.scaling()) : ranked;
+        return first != ranked.candidates() ? new Ranked(first, ranked.scaling(), ranked.complete()) : ranked;
     }
 
     Ranked rank(IndexSearcher searcher, Question q, Retrieval.Scope scope) throws IOException {
-        Map<String, Candidate> found = retrieval.run(searcher, q, scope, fusion.views());
-        List<Candidate> ranked = fusion.rank(found.values());
-        return new Ranked(ranked, fusion.scaling(found.values()));
+        Retrieval.Found found = retrieval.run(searcher, q, scope, fusion.views());
+        List<Candidate> ranked = fusion.rank(found.candidates().values());
+        return new Ranked(ranked, fusion.scaling(found.candidates().values()), found.complete());
     }
 
     private Set<Feature> availableViews() {
@@ -355,7 +360,9 @@ public final class SearchService {
         }
         FacetCounts facets = facetsOf(searcher, request.kind(), scope.unfiltered().unitFilter());
         long took = (System.nanoTime() - started) / 1_000_000;
-        return new SearchResult("", top.totalHits.value(), took, hits, facets.byDimension(), facets.documents(), null,
+        return new SearchResult("", top.totalHits.value(),
+                top.totalHits.relation() == org.apache.lucene.search.TotalHits.Relation.EQUAL_TO
+                        ? SearchResult.TotalRelation.EQ : SearchResult.TotalRelation.GTE, took, hits, facets.byDimension(), facets.documents(), null,
                 true, List.of(), List.of(), List.of(), null);
     }
 
@@ -405,7 +412,8 @@ public final class SearchService {
     /** How many documents the {@code documents} facet names at most. */
     static final int FACET_DOCUMENTS = 100;
 
-    private FacetCounts facets(IndexSearcher searcher, List<Candidate> candidates, UnitKind kind) throws IOException {
+    private FacetCounts facets(IndexSearcher searcher, java.util.Collection<Candidate> candidates, UnitKind kind)
+            throws IOException {
         List<BytesRef> ids = candidates.stream().map(c -> new BytesRef(c.unitId)).toList();
         return facetsOf(searcher, kind, new TermInSetQuery(IndexFields.ID, ids));
     }

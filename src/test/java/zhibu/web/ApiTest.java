@@ -112,6 +112,9 @@ class ApiTest {
         JsonNode result = json("/api/search?q=" + enc("党员大会多久开一次"), 200);
         assertEquals("党员大会多久开一次", result.get("query").asText());
         assertTrue(result.get("total").asInt() > 0);
+        assertEquals("eq", result.get("totalRelation").asText(), result.get("total").toString());
+        // 党支部 and 党员 are in most clauses: the first stage kept its best and says the total is a lower bound
+        assertEquals("gte", json("/api/search?q=" + enc("党支部的党员"), 200).get("totalRelation").asText());
         assertTrue(result.has("tookMs"));
         JsonNode top = result.at("/hits/0");
         for (String field : List.of("id", "kind", "docId", "docTitle", "path", "text", "snippet", "score", "sentence")) {

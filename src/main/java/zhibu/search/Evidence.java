@@ -46,7 +46,7 @@ final class Evidence {
             if (!view.sentences() || fusion.sentenceWeight(view) == 0 && !view.dense()) {
                 continue; // the cosine is always wanted: it tells how well the documents cover the question
             }
-            double[] scores = retrieval.scores(searcher, view, q, docs);
+            double[] scores = retrieval.view(view).scores(searcher, q, docs);
             for (int i = 0; i < docs.length; i++) {
                 raw[i][view.ordinal()] = scores[i];
             }

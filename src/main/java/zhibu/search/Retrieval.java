@@ -23,7 +23,6 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
@@ -54,11 +53,30 @@ final class Retrieval {
     /** A question naming more types than this lists them all and steers towards none. */
     static final int STEERING_TYPES = 2;
 
-    private final RankingQuery words;
     private final Analyzer chars = new CharsAnalyzer();
+    /** The six views, by feature. */
+    private final Map<Feature, View> views = new java.util.EnumMap<>(Feature.class);
 
     Retrieval(Analyzer queryAnalyzer) {
-        this.words = new RankingQuery(queryAnalyzer);
+        RankingQuery words = new RankingQuery(queryAnalyzer);
+        for (View view : List.of(
+                new View.Lexical(Feature.WORDS, words::wordsQuery),
+                new View.Lexical(Feature.CHARS, q -> charsQuery(IndexFields.CHARS, q.text())),
+                new View.Lexical(Feature.SENTENCE_WORDS, q -> words.fieldQuery(IndexFields.SENTENCE, q.tokens())),
+                new View.Lexical(Feature.SENTENCE_CHARS, q -> charsQuery(IndexFields.SENTENCE_CHARS, q.text())),
+                new View.Dense(Feature.DENSE, IndexFields.VECTOR),
+                new View.Dense(Feature.SENTENCE_DENSE, IndexFields.SENTENCE_VECTOR))) {
+            views.put(view.feature(), view);
+        }
+    }
+
+    /** The view of a feature that comes from searching. */
+    View view(Feature feature) {
+        View view = views.get(feature);
+        if (view == null) {
+            throw new IllegalArgumentException(feature + " is not a view");
+        }
+        return view;
     }
 
     /**
@@ -98,40 +116,44 @@ final class Retrieval {
         boolean complete = true;
         // one lexical query, the words view's own (its pairs of nearby words weigh much in a long, quoted question);
         // the characters view's for a question without words; none for a run of dense views alone
-        Feature lexical = Feature.WORDS;
+        View lexical = view(Feature.WORDS);
         Query first = null;
         if (views.stream().anyMatch(v -> !v.dense())) {
-            first = query(lexical, q, scope);
+            first = lexical.query(q, scope.unitFilter(), FIRST_DEPTH);
             if (first == null) {
-                lexical = Feature.CHARS;
-                first = query(lexical, q, scope);
+                lexical = view(Feature.CHARS);
+                first = lexical.query(q, scope.unitFilter(), FIRST_DEPTH);
             }
         }
         if (first != null) {
-            Query query = new BooleanQuery.Builder().add(first, Occur.MUST).add(scope.unitFilter(), Occur.FILTER)
-                    .build();
-            ScoreDoc[] hits = searcher.search(query, new DistinctWordings(FIRST_DEPTH));
+            ScoreDoc[] hits = searcher.search(first, new DistinctWordings(FIRST_DEPTH));
             complete = hits.length < FIRST_DEPTH;
             String[] ids = DocOrder.strings(searcher, IndexFields.ID, docs(hits));
             for (int h = 0; h < hits.length; h++) {
                 Candidate c = found.computeIfAbsent(ids[h], Candidate::new);
                 c.doc = hits[h].doc;
-                c.found(lexical, hits[h].score);
+                c.found(lexical.feature(), hits[h].score);
             }
         }
-        for (Feature view : views) {
-            Query query = view.dense() ? query(view, q, scope) : null;
+        for (Feature feature : views) {
+            if (!feature.dense()) {
+                continue;
+            }
+            int depth = feature.sentences() ? SENTENCE_DEPTH : UNIT_DEPTH;
+            Query query = view(feature).query(q, feature.sentences() ? scope.sentenceFilter() : scope.unitFilter(),
+                    depth);
             if (query == null) {
                 continue;
             }
-            ScoreDoc[] hits = searcher.search(query, view.sentences() ? SENTENCE_DEPTH : UNIT_DEPTH).scoreDocs;
-            String[] ids = DocOrder.strings(searcher, view.sentences() ? IndexFields.UNIT : IndexFields.ID, docs(hits));
+            ScoreDoc[] hits = searcher.search(query, depth).scoreDocs;
+            String[] ids = DocOrder.strings(searcher, feature.sentences() ? IndexFields.UNIT : IndexFields.ID,
+                    docs(hits));
             for (int h = 0; h < hits.length; h++) {
                 Candidate c = found.computeIfAbsent(ids[h], Candidate::new);
-                if (!view.sentences()) {
+                if (!feature.sentences()) {
                     c.doc = hits[h].doc;
                 }
-                c.found(view, raw(view, hits[h].score));
+                c.found(feature, View.Dense.cosine(hits[h].score));
             }
         }
         return complete;
@@ -155,7 +177,7 @@ final class Retrieval {
             List<Candidate> lacking = view.sentences() ? List.of()
                     : candidates.stream().filter(c -> Double.isNaN(c.raw(view))).toList();
             int[] docs = view.sentences() ? sentences.docs() : lacking.stream().mapToInt(c -> c.doc).toArray();
-            double[] scores = docs.length == 0 ? new double[0] : scores(searcher, view, q, docs);
+            double[] scores = docs.length == 0 ? new double[0] : view(view).scores(searcher, q, docs);
             for (int i = 0; i < docs.length; i++) {
                 if (!Double.isNaN(scores[i])) {
                     Candidate c = view.sentences() ? found.get(sentences.units()[i]) : lacking.get(i);
@@ -202,51 +224,6 @@ final class Retrieval {
             });
         }
         found.values().removeIf(c -> c.doc < 0); // a unit removed since its sentences were read
-    }
-
-    /**
-     * A view's raw value (see {@link #raw}) of each of these docs (units for a unit view, sentences for a sentence
-     * view; NaN where the view does not match one), or all NaN when the question gives the view nothing to search
-     * with: one scorer per leaf advanced to the docs for a lexical view, the exact similarity for a dense one.
-     */
-    double[] scores(IndexSearcher searcher, Feature view, Question q, int[] docs) throws IOException {
-        double[] scores = null;
-        if (view.dense() && q.vector() != null) {
-            scores = DocOrder.similarities(searcher,
-                    view.sentences() ? IndexFields.SENTENCE_VECTOR : IndexFields.VECTOR, q.vector(), docs);
-        } else if (!view.dense()) {
-            Query query = query(view, q, null);
-            scores = query == null ? null : DocOrder.scores(searcher, query, docs);
-        }
-        if (scores == null) {
-            scores = new double[docs.length];
-            java.util.Arrays.fill(scores, Double.NaN);
-        }
-        for (int i = 0; i < scores.length; i++) {
-            scores[i] = Double.isNaN(scores[i]) ? Double.NaN : raw(view, (float) scores[i]);
-        }
-        return scores;
-    }
-
-    /** A view's raw value of a hit's score: the cosine for a dense view (DOT_PRODUCT scores (1 + cos) / 2). */
-    static double raw(Feature view, float score) {
-        return view.dense() ? 2 * score - 1 : score;
-    }
-
-    /** The query of one view, or null when the question gives it nothing to search with. */
-    Query query(Feature view, Question q, Scope scope) {
-        return switch (view) {
-            case WORDS -> words.wordsQuery(q);
-            case CHARS -> charsQuery(IndexFields.CHARS, q.text());
-            case SENTENCE_WORDS -> words.fieldQuery(IndexFields.SENTENCE, q.tokens());
-            case SENTENCE_CHARS -> charsQuery(IndexFields.SENTENCE_CHARS, q.text());
-            case DENSE -> q.vector() == null ? null
-                    : new KnnFloatVectorQuery(IndexFields.VECTOR, q.vector(), UNIT_DEPTH, scope.unitFilter());
-            case SENTENCE_DENSE -> q.vector() == null ? null
-                    : new KnnFloatVectorQuery(IndexFields.SENTENCE_VECTOR, q.vector(), SENTENCE_DEPTH,
-                    scope.sentenceFilter());
-            default -> throw new IllegalArgumentException(view + " is not a view");
-        };
     }
 
     /** Every character and character pair of the question once, as a bag of terms (BM25 adds them up). */

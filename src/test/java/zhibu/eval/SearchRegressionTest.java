@@ -32,6 +32,9 @@ class SearchRegressionTest {
     static final double CV_GAP = 0.08;
     static List<Metrics> rows = new ArrayList<>();
     static String table;
+    /** The sets measured: the two committed ones always, the exam items when ../shared is there. */
+    static List<String> measured = new ArrayList<>(List.of("dev-queries.tsv", "dev-queries-2.tsv"));
+    static final String EXAM = "exam-dev.jsonl";
 
     record Floor(String set, String run, String metric, double floor) {
     }
@@ -39,9 +42,13 @@ class SearchRegressionTest {
     @BeforeAll
     static void measure() throws IOException {
         Evaluator evaluator = new Evaluator(Paths.CORPUS, TestVectors.shared());
-        List<Evaluator.QuerySet> sets = List.of(Evaluator.QuerySet.read(Path.of("eval/dev-queries.tsv")),
-                Evaluator.QuerySet.read(Path.of("eval/dev-queries-2.tsv")),
-                Evaluator.QuerySet.read(Paths.shared("eval/exam-dev.jsonl")));
+        List<Evaluator.QuerySet> sets = new ArrayList<>(List.of(Evaluator.QuerySet.read(Path.of("eval/dev-queries.tsv")),
+                Evaluator.QuerySet.read(Path.of("eval/dev-queries-2.tsv"))));
+        Path exam = Paths.SHARED.resolve("eval/" + EXAM); // not committed: its floors are checked where it is
+        if (Files.isRegularFile(exam)) {
+            sets.add(Evaluator.QuerySet.read(exam));
+            measured.add(EXAM);
+        }
         Evaluator.Judgements judged = evaluator.judge(sets, Run.all());
         rows.addAll(evaluator.measure(judged, Run.all(), 10));
         rows.addAll(evaluator.crossValidate(judged, Run.all(), 5, 10));
@@ -59,6 +66,9 @@ class SearchRegressionTest {
         List<Floor> floors = floors();
         assertTrue(floors.size() >= 40, "floors for every run on every set: " + floors.size());
         for (Floor floor : floors) {
+            if (!measured.contains(floor.set())) {
+                continue; // examItemsAreMeasured says why
+            }
             double value = row(floor.set(), floor.run()).values().get(floor.metric());
             if (value + 1e-9 < floor.floor()) {
                 drops.add(floor + " but measured " + value);
@@ -69,7 +79,7 @@ class SearchRegressionTest {
 
     @Test
     void theHybridIsAheadOfTheBigramBaselineOnEveryMetric() {
-        for (String set : List.of("dev-queries.tsv", "dev-queries-2.tsv", "exam-dev.jsonl")) {
+        for (String set : measured) {
             Metrics hybrid = row(set, "hybrid");
             Metrics bigram = row(set, "bigram");
             hybrid.values().forEach((metric, value) -> {
@@ -83,12 +93,19 @@ class SearchRegressionTest {
 
     @Test
     void crossValidatedFiguresStayCloseToTheInSampleOnes() {
-        for (String set : List.of("dev-queries.tsv", "dev-queries-2.tsv", "exam-dev.jsonl")) {
+        for (String set : measured) {
             Map<String, Double> in = row(set, "hybrid").values();
             Map<String, Double> cv = row(set, "hybrid (5-fold)").values();
             in.forEach((metric, value) -> assertTrue(value - cv.get(metric) <= CV_GAP + 1e-9,
                     "hybrid " + metric + " on " + set + ": in-sample " + value + ", 5-fold " + cv.get(metric) + table));
         }
+    }
+
+    @Test
+    void examItemsAreMeasured() {
+        // skipped without ../shared (the committed sets' floors were checked all the same); a failure under CI=true
+        Paths.shared("eval/" + EXAM);
+        assertTrue(measured.contains(EXAM), table);
     }
 
     @Test

@@ -542,13 +542,6 @@ public final class ScaleRun {
 
     /** Deletes a folder and all under it; nothing when it does not exist. */
     static void deleteTree(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        zhibu.core.Folders.deleteTree(folder);
     }
 }

@@ -11,7 +11,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -184,10 +183,8 @@ public final class ForkedParser implements DocumentParser {
         if (scratch == null) {
             return;
         }
-        try (var walk = Files.walk(scratch)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+        try {
+            zhibu.core.Folders.deleteTree(scratch);
             scratch = null;
         } catch (IOException e) {
             // left for the next start or close to retry; the system's temporary folder is cleaned in the end

@@ -302,10 +302,6 @@ class OneWriterIT {
     }
 
     static void deleteTree(Path p) throws Exception {
-        try (Stream<Path> walk = Files.walk(p)) {
-            for (Path q : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(q);
-            }
-        }
+        zhibu.core.Folders.deleteTree(p);
     }
 }

@@ -31,9 +31,7 @@ public final class CorpusIndex {
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {
                         shared.close();
-                        try (var files = Files.walk(folder)) {
-                            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                        }
+                        zhibu.core.Folders.deleteTree(folder);
                     } catch (IOException ignored) {
                         // the temporary folder goes with the machine
                     }

@@ -79,8 +79,8 @@ public final class LoadRun {
                 try {
                     String base = "http://127.0.0.1:" + app.port();
                     List<Path> batch = batch(corpus, Files.createDirectories(folder.resolve("batch")));
-                    Path script = luaScript(questions, folder.resolve("questions.lua"));
                     int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+                    Path script = luaScript(questions, threads, folder.resolve("questions.lua"));
                     AtomicInteger ingested = new AtomicInteger();
                     AtomicInteger failed = new AtomicInteger();
                     boolean[] loadOver = {false};
@@ -157,14 +157,22 @@ public final class LoadRun {
         return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
-    /** A wrk script that asks a question drawn at random for every request. */
-    static Path luaScript(List<String> questions, Path file) throws IOException {
-        StringBuilder lua = new StringBuilder("-- written by zhibu bench: one question at random per request\n"
+    /**
+     * A wrk script that asks every request a question no request of the run asked before, for as long as the list
+     * lasts: each of wrk's {@code threads} walks its own share of the list in order (then goes round again).
+     */
+    static Path luaScript(List<String> questions, int threads, Path file) throws IOException {
+        StringBuilder lua = new StringBuilder("-- written by zhibu bench: each request a question not asked before\n"
                 + "local paths = {\n");
         for (String q : questions) {
             lua.append("  \"/api/search?q=").append(URLEncoder.encode(q, StandardCharsets.UTF_8)).append("\",\n");
         }
-        lua.append("}\nrequest = function()\n  return wrk.format(\"GET\", paths[math.random(#paths)])\nend\n");
+        lua.append("}\nlocal started = 0\n")
+                .append("function setup(thread)\n  thread:set(\"first\", started * math.floor(#paths / ")
+                .append(threads).append("))\n  started = started + 1\nend\n")
+                .append("function init(args)\n  at = first\nend\n")
+                .append("request = function()\n  at = at + 1\n")
+                .append("  return wrk.format(\"GET\", paths[(at - 1) % #paths + 1])\nend\n");
         return Files.writeString(file, lua);
     }
 

@@ -421,16 +421,19 @@ public final class ScaleRun {
             rows.add(row("a document page (`/api/documents/{id}`, the first real document)",
                     timed(http, base + "/api/documents/" + firstDocument(http, base), 3)));
             if (LoadRun.available()) {
-                Path script = LoadRun.luaScript(questions, options.work().resolve("questions.lua"));
+                List<String> distinct = LoadQuestions.distinct(questions, 30_000, options.seed());
+                Path script = LoadRun.luaScript(distinct, 2, options.work().resolve("questions.lua"));
                 Process wrk = new ProcessBuilder("wrk", "-t2", "-c" + options.connections(),
                         "-d" + options.loadSeconds() + "s", "--timeout", "10s", "--latency", "-s", script.toString(),
                         base).redirectErrorStream(true).start();
                 String report = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 wrk.waitFor(options.loadSeconds() + 60L, TimeUnit.SECONDS);
                 LoadRun.Result r = LoadRun.parse(report, options.connections(), 2, options.loadSeconds(),
-                        questions.size(), 0, 0, 0, true);
+                        distinct.size(), 0, 0, 0, true);
                 rows.add(row("requests/s under wrk (" + options.connections() + " connections, "
-                        + options.loadSeconds() + " s, rotating questions), p50 / p90 / p99",
+                        + options.loadSeconds() + " s, " + distinct.size() + " distinct questions, "
+                        + (r.requests() > distinct.size() ? "gone round again" : "none asked twice")
+                        + "), p50 / p90 / p99",
                         String.format("%.1f", r.requestsPerSecond()) + " req/s; " + r.p50() + " / " + r.p90() + " / "
                                 + r.p99() + "; " + r.errors() + " errors"));
             }

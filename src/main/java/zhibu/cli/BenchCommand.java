@@ -32,6 +32,9 @@ import zhibu.vectors.Vectors;
  * server under load with wrk while documents are uploaded ({@link LoadRun}), and writes the results as Markdown.
  */
 public final class BenchCommand {
+    /** Distinct questions of a load run: more than it sends at 500 requests a second for 60 s. */
+    static final int LOAD_QUESTIONS = 30_000;
+
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
         Args args = Args.parse(argv, Set.of("corpus", "queries", "rounds", "out", Home.DATA, "seconds", "connections",
                 "scale", "seed", "work"), Set.of(Home.NO_VECTORS, "no-load", "load-only"));
@@ -180,19 +183,23 @@ public final class BenchCommand {
             return md.append("Not measured on ").append(LocalDate.now())
                     .append(": wrk was not installed (`apt-get install wrk`).\n").toString();
         }
-        List<String> questions = new ArrayList<>();
+        List<String> asked = new ArrayList<>();
         List<String> files = List.of("eval/dev-queries.tsv", "eval/dev-queries-2.tsv");
         for (String file : files) {
-            QuerySets.read(Home.resolve(file)).forEach(q -> questions.add(q.question()));
+            QuerySets.read(Home.resolve(file)).forEach(q -> asked.add(q.question()));
         }
+        List<String> questions = zhibu.bench.LoadQuestions.distinct(asked, LOAD_QUESTIONS, 1);
         Path data = Home.resolve(args.value(Home.DATA, "data"));
         LoadRun.Result r = LoadRun.run(corpus, Home.resolve("web"), data, questions, seconds, connections, err);
         md.append("Measured by `./zhibu bench` on ").append(LocalDate.now()).append(" (")
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores; server, wrk and ingestion share them): ")
                 .append("`wrk -t").append(r.threads()).append(" -c").append(r.connections()).append(" -d")
                 .append(r.seconds()).append("s` on loopback against `/api/search` (full hybrid with the answer card), ")
-                .append("each request a question drawn at random from ").append(String.join(" and ", files))
-                .append(" (").append(r.questions()).append("), while ").append(r.batch())
+                .append("each request a question no request of the run asked before (").append(r.questions())
+                .append(" distinct questions: the ").append(asked.size()).append(" of ").append(String.join(" and ", files))
+                .append(", and each asked of a province, a branch type or both; ")
+                .append(r.requests() > r.questions() ? "the run went round them again after " + r.questions()
+                        + " requests" : "none asked twice").append("), while ").append(r.batch())
                 .append(" new documents (the corpus's texts, re-worded so every passage is embedded anew) were ")
                 .append("uploaded one after another through `POST /api/documents`; ").append(r.ingestedDuringRun())
                 .append(" of them were read, embedded and indexed within the run")

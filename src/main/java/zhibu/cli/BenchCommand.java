@@ -134,7 +134,11 @@ public final class BenchCommand {
         rows.forEach(r -> md.append("| ").append(r[0]).append(" | ").append(r[1]).append(" | ").append(r[2]).append(" |\n"));
         md.append("\n").append(load);
         out.print(md);
-        Files.writeString(target, md.toString());
+        // the sections of the grown corpora (## ×N the corpus, and what follows them) are the scale runs' own
+        String before = Files.isRegularFile(target) ? Files.readString(target) : "";
+        int scaled = before.indexOf("\n## ×");
+        Files.writeString(target, md.toString().stripTrailing() + "\n"
+                + (scaled < 0 ? "" : before.substring(scaled)));
         err.println("wrote " + target);
         return 0;
     }

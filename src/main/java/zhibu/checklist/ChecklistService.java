@@ -17,6 +17,8 @@ import zhibu.library.Library;
  * request waits for a thousand times the corpus to be read again.
  */
 public final class ChecklistService {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ChecklistService.class);
+
     public static final int MAX_MEMBERS = 10_000;
     private final Library library;
     private volatile Built built;
@@ -69,7 +71,9 @@ public final class ChecklistService {
             try {
                 rebuild();
             } catch (IOException | RuntimeException e) {
-                // kept as it was
+                // what was built before stays; the next checklist request builds again and says what went wrong
+                LOG.warn("the checklists' requirements could not be extracted in the background: {}", e.toString(),
+                        e);
             } finally {
                 after.run();
             }

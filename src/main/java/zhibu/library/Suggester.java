@@ -29,6 +29,8 @@ import zhibu.index.IndexFields;
  * more come first.
  */
 public final class Suggester {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Suggester.class);
+
     public static final int MAX = 10;
 
     private record Entry(String term, String pinyin, String initials, int uses) {
@@ -57,6 +59,7 @@ public final class Suggester {
                 refresh(library);
             } catch (IOException | RuntimeException e) {
                 // no suggestions until the next refresh
+                LOG.warn("the suggestions could not be built: {}", e.toString(), e);
             } finally {
                 firstBuild.countDown();
             }

@@ -28,6 +28,8 @@ import zhibu.search.SearchService;
 
 /** The API's handlers: read the parameters, ask the library or the search, answer JSON. */
 final class ApiHandlers {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ApiHandlers.class);
+
     private final Library library;
     private final SearchService search;
     private final RelatedClauses related;
@@ -66,6 +68,7 @@ final class ApiHandlers {
             try {
                 search.search(SearchRequest.of(q, UnitKind.CLAUSE, 10));
             } catch (IOException | RuntimeException e) {
+                LOG.warn("the warm-up search for {} failed: {}", q, e.toString(), e);
                 return; // a first real question shows what is wrong
             }
         }

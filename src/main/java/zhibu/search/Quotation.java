@@ -50,8 +50,11 @@ public final class Quotation {
         return folded.length() < MIN_CHARS ? null : new Quotation(grams(folded), null, null);
     }
 
+    /** What a quotation's comparison leaves out: everything but letters and digits (compiled once, not per text). */
+    private static final java.util.regex.Pattern NOT_WORD = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
+
     static String fold(String s) {
-        return ChineseNumbers.foldAll(s.replaceAll("[^\\p{L}\\p{N}]+", ""));
+        return ChineseNumbers.foldAll(NOT_WORD.matcher(s).replaceAll(""));
     }
 
     private static Set<String> grams(String s) {

@@ -112,6 +112,15 @@ final class DocOrder {
         }, (slot, from) -> out[slot] = out[from]);
         return out;
     }
+
+    /** Moves a leaf's iterator forward to {@code doc} (docs come in increasing order); whether it stands there. */
+    private static boolean at(DocIdSetIterator it, int doc) throws IOException {
+        if (it.docID() < doc) {
+            it.advance(doc);
+        }
+        return it.docID() == doc;
+    }
+
     /**
      * Each doc's score by a query (NaN where the query does not match it), in the order given: one scorer per leaf
      * advanced from doc to doc, so the cost is the docs', not the query's matches'.
@@ -127,10 +136,7 @@ final class DocOrder {
             }
             DocIdSetIterator it = scorer.iterator();
             return (slot, doc) -> {
-                if (it.docID() < doc) {
-                    it.advance(doc);
-                }
-                if (it.docID() == doc) {
+                if (at(it, doc)) {
                     out[slot] = scorer.score();
                 }
             };
@@ -155,10 +161,7 @@ final class DocOrder {
                     .getVectorSimilarityFunction();
             KnnVectorValues.DocIndexIterator it = values.iterator();
             return (slot, doc) -> {
-                if (it.docID() < doc) {
-                    it.advance(doc);
-                }
-                if (it.docID() == doc) {
+                if (at(it, doc)) {
                     out[slot] = similarity.compare(vector, values.vectorValue(it.index()));
                 }
             };

@@ -73,9 +73,12 @@ public record Question(String text, String words, List<String> places, Set<Branc
         for (String mention : mentions) {
             rest = rest.replace(mention, " ");
         }
-        return rest.isBlank() || rest.equals(words) ? this
-                : new Question(text, rest.strip(), places, branchTypes, intents, numbers, quotation, vector,
-                QueryTokens.of(tokens.analyzer(), rest.strip()));
+        if (rest.isBlank() || rest.equals(words)) {
+            return this;
+        }
+        String searched = rest.strip();
+        return new Question(text, searched, places, branchTypes, intents, numbers, quotation, vector,
+                QueryTokens.of(tokens.analyzer(), searched));
     }
 
     public boolean isEmpty() {

@@ -26,17 +26,10 @@ public final class RankingQuery {
     static final float NEAR_LONG = 5f;
     static final int LONG_QUESTION = 8;
     static final int NEAR_SLOP = 4;
-    private final Analyzer analyzer;
     private final Builder builder;
 
     public RankingQuery(Analyzer queryAnalyzer) {
-        this.analyzer = queryAnalyzer;
         this.builder = new Builder(queryAnalyzer);
-    }
-
-    /** The text analysed by this query's analyzer, once: what every query and word list below is built from. */
-    public QueryTokens analyse(String text) {
-        return QueryTokens.of(analyzer, text);
     }
 
     /** The question's words in every field, without proximity: what highlights are made of. */

@@ -27,6 +27,11 @@ public record SearchResult(String query, long total, TotalRelation totalRelation
     public enum TotalRelation {
         EQ, GTE;
 
+        /** {@code eq} for an exact total, {@code gte} for a lower bound. */
+        public static TotalRelation of(boolean exact) {
+            return exact ? EQ : GTE;
+        }
+
         @com.fasterxml.jackson.annotation.JsonValue
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT);

@@ -149,7 +149,7 @@ public final class SearchService {
             SearchResult.CasePassage fromCases = request.kind() == UnitKind.CLAUSE && request.offset() == 0
                     ? fromCases(searcher, asked, answer) : null;
             return new SearchResult(q.text(), ranked.candidates().size(),
-                    ranked.complete() ? SearchResult.TotalRelation.EQ : SearchResult.TotalRelation.GTE, took, hits, facets.byDimension(),
+                    SearchResult.TotalRelation.of(ranked.complete()), took, hits, facets.byDimension(),
                     facets.documents(), answer.answer(), answer.covered(), answer.absent(), List.of(),
                     List.copyOf(constraints), fromCases);
         });
@@ -360,10 +360,9 @@ public final class SearchService {
         }
         FacetCounts facets = facetsOf(searcher, request.kind(), scope.unfiltered().unitFilter());
         long took = (System.nanoTime() - started) / 1_000_000;
-        return new SearchResult("", top.totalHits.value(),
-                top.totalHits.relation() == org.apache.lucene.search.TotalHits.Relation.EQUAL_TO
-                        ? SearchResult.TotalRelation.EQ : SearchResult.TotalRelation.GTE, took, hits, facets.byDimension(), facets.documents(), null,
-                true, List.of(), List.of(), List.of(), null);
+        return new SearchResult("", top.totalHits.value(), SearchResult.TotalRelation.of(
+                top.totalHits.relation() == org.apache.lucene.search.TotalHits.Relation.EQUAL_TO), took, hits,
+                facets.byDimension(), facets.documents(), null, true, List.of(), List.of(), List.of(), null);
     }
 
     private String[] snippets(IndexSearcher searcher, Query highlight, int[] docs) throws IOException {
